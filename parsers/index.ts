@@ -1,0 +1,56 @@
+import { extname } from 'node:path'
+import { ReadError, type Format } from '../schemas/index.js'
+import type { Reader } from './reader.js'
+import { docxReader } from './docx/index.js'
+import { htmlReader } from './html/index.js'
+import { pdfReader } from './pdf/index.js'
+import { textReader } from './text/index.js'
+
+export type { Reader, ReadInput, ReadResult } from './reader.js'
+
+/** Adding a format is one folder and one line here. Order matters: binary signatures before text. */
+export const READERS: readonly Reader[] = [pdfReader, docxReader, htmlReader, textReader]
+
+/** Extensions we recognise but cannot read, with what to do instead. */
+const LEGACY: Record<string, string> = {
+  '.doc': 'legacy Word .doc is not supported; save it as .docx',
+  '.odt': 'OpenDocument .odt is not supported; save it as .docx',
+  '.rtf': 'RTF is not supported; save it as .docx',
+  '.xls': 'spreadsheets are not supported yet; save the table as .csv or paste it as text',
+  '.xlsx': 'spreadsheets are not supported yet; save the table as .csv or paste it as text',
+}
+
+export const SUPPORTED = READERS.map((r) => `${r.format} (${r.extensions.join(', ')})`).join(', ')
+
+export function readerFor(format: Format): Reader {
+  const reader = READERS.find((r) => r.format === format)
+  if (!reader) throw new Error(`no reader for ${format}`)
+  return reader
+}
+
+/**
+ * Picks the reader for a file: magic bytes first, extension second, so a PDF named .txt is read as
+ * a PDF and a text file named .docx is refused as a corrupt Word file rather than read as text.
+ */
+export function detectReader(path: string, bytes: Uint8Array, forced?: Format): Reader {
+  if (forced) return readerFor(forced)
+  if (bytes.length === 0) throw new ReadError('EMPTY_FILE', path, 'file is empty (0 bytes)', 'check the download or export finished')
+  const head = bytes.subarray(0, 4096)
+  const ext = extname(path).toLowerCase()
+  const byExtension = READERS.find((r) => r.extensions.includes(ext))
+  // Binary signatures are decisive; text sniffing is weak (many formats are valid UTF-8), so the
+  // extension wins over it.
+  const binary = READERS.filter((r) => r.format === 'pdf' || r.format === 'docx').find((r) => r.sniff(head))
+  if (binary) return binary
+  if (byExtension) return byExtension
+  const legacy = LEGACY[ext]
+  if (legacy) throw new ReadError('UNSUPPORTED_FORMAT', path, legacy, `supported types are ${SUPPORTED}`)
+  const sniffed = READERS.find((r) => r.sniff(head))
+  if (sniffed) return sniffed
+  throw new ReadError(
+    'UNSUPPORTED_FORMAT',
+    path,
+    `unsupported file type${ext ? ` (${ext})` : ''}`,
+    `supported types are ${SUPPORTED}; or name a reader with --format`,
+  )
+}
