@@ -1,0 +1,119 @@
+import type { Authority } from '../../../schemas/index.js'
+import { AUTHORITIES, type AuthorityRecord } from './authorities-data.js'
+
+/**
+ * Finds the local authorities a plan names and matches them to ONS GSS codes. A name is resolved
+ * against the authorities that existed on the plan's date, because 2012 plans name councils that
+ * have since merged (Bournemouth, Poole; ended 2019-03-31).
+ */
+
+/** Variants plans use that the reference data lacks. */
+const OWN_VARIANTS: Record<string, string> = {
+  banes: 'BAS',
+  'b&nes': 'BAS',
+  'b and nes': 'BAS',
+  'dudley mbc': 'DUD',
+  't&w': 'TFW',
+  't and w': 'TFW',
+  'telford & wrekin': 'TFW',
+  'telford and wrekin': 'TFW',
+  'tower hamlets': 'TWH',
+}
+
+/** Single words that are also ordinary English: they count only when capitalised mid-sentence. */
+const COMMON_WORDS = new Set(['reading', 'rugby', 'hart', 'eden', 'wells', 'bath', 'halton', 'mole valley', 'derby', 'york', 'wealden', 'preston', 'christchurch'])
+
+const MAX_WORDS = 8
+
+function normalise(text: string): string {
+  return text.toLowerCase().replace(/&/g, ' and ').replace(/[^a-z0-9']+/g, ' ').trim()
+}
+
+interface Index {
+  byName: Map<string, AuthorityRecord[]>
+}
+
+let index: Index | null = null
+
+function buildIndex(): Index {
+  const byName = new Map<string, AuthorityRecord[]>()
+  const add = (name: string, record: AuthorityRecord): void => {
+    const key = normalise(name)
+    if (key.length < 4) return
+    const list = byName.get(key) ?? []
+    if (!list.includes(record)) list.push(record)
+    byName.set(key, list)
+  }
+  const byCode = new Map(AUTHORITIES.map((a) => [a[0], a]))
+  for (const record of AUTHORITIES) for (const name of record[7]) add(name, record)
+  for (const [variant, code] of Object.entries(OWN_VARIANTS)) {
+    const record = byCode.get(code)
+    if (record) add(variant, record)
+  }
+  return { byName }
+}
+
+function existedOn(record: AuthorityRecord, date: string | null): boolean {
+  if (!date) return record[5] === null
+  const start = record[4]
+  const end = record[5]
+  return (!start || start.slice(0, date.length) <= date) && (!end || end.slice(0, date.length) >= date)
+}
+
+/** Among authorities sharing a name, the one that existed on the date, else the current one. */
+function pick(records: readonly AuthorityRecord[], date: string | null): AuthorityRecord | null {
+  return records.find((r) => existedOn(r, date)) ?? records.find((r) => r[5] === null) ?? records[0] ?? null
+}
+
+/**
+ * "NHS Dudley", "County Durham and Darlington Foundation Trust": a place named inside a health
+ * body's name says less about which council the plan belongs to than the place named alone.
+ */
+function inHealthBodyName(words: readonly { part: string }[], start: number, length: number): boolean {
+  if (words[start - 1]?.part === 'nhs') return true
+  const after = words.slice(start + length, start + length + 7).map((w) => w.part)
+  const end = after.findIndex((w) => ['council', 'borough', 'lscb', 'safeguarding', 'children'].includes(w))
+  const health = after.findIndex((w) => ['trust', 'pct', 'ccg', 'nhs', 'hospital', 'hospitals', 'icb'].includes(w))
+  return health >= 0 && (end < 0 || health < end)
+}
+
+export interface AuthorityMention {
+  authority: Authority
+  mentions: number
+}
+
+/**
+ * Scores mentions of each authority in the text (longest name wins at each position; a mention
+ * inside a health body's name counts a quarter) and keeps those scoring at least 60% of the top score,
+ * highest first.
+ */
+export function resolveAuthorities(text: string, date: string | null): AuthorityMention[] {
+  index ??= buildIndex()
+  const rawWords = text.split(/[^A-Za-z0-9'&]+/).filter(Boolean)
+  const words = rawWords.map((w) => normalise(w)).flatMap((w, i) => w.split(' ').map((part) => ({ part, raw: rawWords[i]! })))
+  const counts = new Map<string, { record: AuthorityRecord; mentions: number }>()
+  let i = 0
+  while (i < words.length) {
+    let matched = 0
+    for (let n = Math.min(MAX_WORDS, words.length - i); n >= 1; n -= 1) {
+      const phrase = words.slice(i, i + n).map((w) => w.part).join(' ')
+      const records = index.byName.get(phrase)
+      if (!records) continue
+      if (n === 1 && !/^[A-Z]/.test(words[i]!.raw)) continue
+      if (COMMON_WORDS.has(phrase) && !/^[A-Z][a-z]/.test(words[i]!.raw)) continue
+      const record = pick(records, date)
+      if (!record) continue
+      const entry = counts.get(record[0]) ?? { record, mentions: 0 }
+      entry.mentions += inHealthBodyName(words, i, n) ? 0.5 : 2
+      counts.set(record[0], entry)
+      matched = n
+      break
+    }
+    i += Math.max(1, matched)
+  }
+  const ranked = [...counts.values()].sort((a, b) => b.mentions - a.mentions || a.record[1].localeCompare(b.record[1]))
+  const top = ranked[0]?.mentions ?? 0
+  return ranked
+    .filter((r) => r.mentions >= Math.max(1, top * 0.6))
+    .map((r) => ({ authority: { name: r.record[1], code: r.record[3] }, mentions: r.mentions }))
+}

@@ -1,0 +1,116 @@
+import { Plan, type Diagnostic, type Format, type SourceDocument } from '../../schemas/index.js'
+import { resolveAuthorities } from './authorities/resolve-authorities.js'
+import { parseUkDate } from './parse-date.js'
+import { PlanBuilder, type RowTrace } from './plan-builder.js'
+import type { ColumnRole } from './column-roles.js'
+
+export interface SourceInfo {
+  path: string
+  sha256: string
+  format: Format
+  pages: number | null
+}
+
+export interface Interpretation {
+  plan: Plan
+  diagnostics: Diagnostic[]
+  /** Why each row and column came out as it did, for `explain`. */
+  rows: RowTrace[]
+  columns: { table: number; roles: ColumnRole[] }[]
+}
+
+/** The first date anywhere in a text ("LSCB Composite Plan July 2012" → 2012-07). */
+function findDate(text: string): string | null {
+  const starts = [0, ...[...text.matchAll(/\s+/g)].map((m) => m.index! + m[0].length)]
+  for (const start of starts) {
+    const { iso } = parseUkDate(text.slice(start))
+    if (iso && /^(19|20)\d\d/.test(iso)) return iso
+  }
+  return null
+}
+
+const INSPECTORATES: [string, RegExp][] = [
+  ['Ofsted', /\bofsted\b/gi],
+  ['CQC', /\bCQC\b|care quality commission/gi],
+  ['HMICFRS', /\bHMIC(?:FRS)?\b|inspectorate of constabulary/gi],
+  ['HMI Probation', /\bHMI\s*Probation\b|inspectorate of probation/gi],
+  ['Estyn', /\bEstyn\b/g],
+  ['CIW', /\bCare Inspectorate Wales\b|\bCIW\b/g],
+]
+
+/**
+ * The inspectorates a plan answers to: those named in its title, or named at least a fifth as
+ * often as the most named one (a progress note mentioning "the CQC inspector" once does not make
+ * an Ofsted plan a CQC one).
+ */
+function inspectorateOf(title: string, text: string): string | null {
+  const counts = INSPECTORATES.map(([name, re]) => ({ name, inTitle: re.test(title), n: (text.match(re) ?? []).length }))
+  const top = Math.max(...counts.map((c) => c.n))
+  const found = counts.filter((c) => c.inTitle || (c.n > 0 && c.n >= top / 5)).map((c) => c.name)
+  return found.length ? found.join(' and ') : null
+}
+
+const idOf = (sha256: string): string => sha256.slice(0, 16)
+
+/**
+ * Turns a SourceDocument (after assembly) into a Plan: the row walk in PlanBuilder, then the
+ * plan-level facts (title, date, inspectorate, authorities) from the text around the tables.
+ */
+export function interpretPlan(document: SourceDocument, source: SourceInfo): Interpretation {
+  const builder = new PlanBuilder()
+  for (const block of document.blocks) {
+    if (block.kind === 'paragraph') builder.paragraph(block)
+    else builder.table(block)
+  }
+  const planId = idOf(source.sha256)
+  // Everything the plan says, in its own words, for naming authorities and inspectorates.
+  const allText = [
+    document.title ?? '',
+    ...builder.notes.map((n) => `${n.label ?? ''} ${n.text}`),
+    ...builder.recommendations.flatMap((r) => [
+      r.text,
+      ...r.actions.flatMap((a) => [a.text, a.progress, a.lead_raw, a.evidence, a.success_criteria, ...Object.values(a.extra)]),
+    ]),
+    ...builder.organisationKey.map((k) => k.value),
+  ].join('\n')
+  const dated = builder.notes.find((n) => n.label && /date|version|as at|updated|position/i.test(n.label) && findDate(n.text))
+  const planDate = dated ? findDate(dated.text) : null
+  const authorities = resolveAuthorities(allText, planDate ?? findDate(allText.match(/\b(?:19|20)\d\d\b/)?.[0] ?? '')).map((m) => m.authority)
+  const title = builder.titleLines.length ? builder.titleLines.join(' ') : (document.title ?? builder.firstSection)
+  const titleText = [title ?? '', ...builder.notes.filter((n) => n.label && /plan|title/i.test(n.label)).map((n) => n.text)].join(' ')
+  const totalCells = builder.cells.mapped + builder.cells.unmapped
+
+  const plan: Plan = {
+    id: planId,
+    title: title ?? null,
+    authority: authorities[0] ?? null,
+    authorities,
+    inspectorate: inspectorateOf(titleText, allText),
+    plan_date: planDate,
+    revision: 1,
+    source: { path: source.path, sha256: source.sha256, format: source.format, pages: source.pages },
+    keys: { personnel: builder.personnel, organisations: builder.organisationKey, rag: builder.ragKey },
+    notes: builder.notes,
+    coverage: totalCells === 0 ? 1 : Math.round((builder.cells.mapped / totalCells) * 10000) / 10000,
+    recommendations: builder.recommendations.map(({ key: _key, actions, ...rec }, i) => {
+      const recId = `${planId}-r${i + 1}`
+      return {
+        id: recId,
+        ref: rec.ref,
+        text: rec.text,
+        theme: rec.theme,
+        timeframe: rec.timeframe,
+        organisations: rec.organisations,
+        shares_actions_with: rec.shares_actions_with,
+        extra: rec.extra,
+        provenance: rec.provenance,
+        actions: actions.map((a, j) => ({ id: `${recId}-a${j + 1}`, ...a })),
+      }
+    }),
+  }
+  const diagnostics = [...builder.diagnostics]
+  if (plan.recommendations.length === 0) {
+    diagnostics.push({ level: 'warning', code: 'NO_RECOMMENDATIONS', message: 'no recommendations or actions found', page: null })
+  }
+  return { plan: Plan.parse(plan), diagnostics, rows: builder.trace, columns: builder.columnTrace }
+}

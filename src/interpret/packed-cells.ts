@@ -1,0 +1,141 @@
+/**
+ * Cells that pack several fields into one: a recommendation cell with its ref, a "RECOMMENDATION:"
+ * prefix, its timeframe and addressee ("IMMEDIATE DBC …", "(Within 3 months)"); a lead cell
+ * opening with an organisation ("DBC – Nik Flavell"); a milestone cell of labelled parts
+ * ("Outcome Measure … Measure of Success … Evidence …").
+ */
+
+export interface RecommendationCell {
+  ref: string | null
+  text: string
+  timeframe: string | null
+  organisation: string | null
+}
+
+/** R1, R12a, 1, 1.1, 2.2.1, 1A, 6., Recommendation 4, Rec 4 */
+export const REF_ONLY = /^(?:R\s?\d+[A-Za-z]?|Rec(?:ommendation)?\.?\s*\d+[A-Za-z]?|\d+(?:\.\d+)*[A-Za-z]?\.?|[A-Z]\d+(?:\.\d+)*)$/
+const REF_AT_START = /^(R\s?\d+[A-Za-z]?|Rec(?:ommendation)?\.?\s*\d+[A-Za-z]?|\d+(?:\.\d+)+[A-Za-z]?|\d+[A-Z](?=\s+[A-Z])|\d+[A-Za-z]?[.)])\s*[:.)-]?\s+(?=\S)/
+const RECOMMENDATION_PREFIX = /^(?:(R\s?\d+[A-Za-z]?)\s+)?RECOMMENDATION\s*(\d+[A-Za-z]?)?\s*[:.-]?\s*/i
+const TIMEFRAME = /^(immediate(?:ly)?|immediate action|within\s+\d+\s+(?:days?|weeks?|months?|years?)|short[- ]term|medium[- ]term|long[- ]term|\d+\s+months?|ongoing)\b/i
+const BRACKET_TIMEFRAME = /\s*\((immediate(?:ly)?|within\s+\d+\s+(?:days?|weeks?|months?)|\d+\s+months?|short[- ]term|medium[- ]term|long[- ]term)\)\s*/i
+
+export function cleanRef(ref: string): string {
+  return ref.replace(/[.:)]+$/, '').replace(/\s+/g, ' ').trim()
+}
+
+/** Parses a cell that holds a recommendation, with whatever it packs before and around the text. */
+export function parseRecommendationCell(text: string, boldLead: string | null = null): RecommendationCell {
+  let rest = text.replace(/\s+/g, ' ').trim()
+  let ref: string | null = null
+  let timeframe: string | null = null
+  let organisation: string | null = null
+
+  // "IMMEDIATE DBC …", "Within 3 Months CDDFT …": a timeframe then the agency it is addressed to.
+  const lead = boldLead && rest.startsWith(boldLead) ? boldLead : null
+  const tf = rest.match(TIMEFRAME)
+  if (tf) {
+    const after = rest.slice(tf[0].length).trim()
+    const org = after.match(/^([A-Z][A-Z&]{1,7})\b\s*/)
+    const leadLength = lead ? lead.length : tf[0].length + (org ? after.indexOf(org[1]!) + org[1]!.length + 1 : 0)
+    timeframe = tf[1]!
+    if (org && (!lead || lead.includes(org[1]!))) organisation = org[1]!
+    rest = rest.slice(Math.min(leadLength, rest.length)).trim()
+    if (organisation && rest.startsWith(organisation)) rest = rest.slice(organisation.length).trim()
+  }
+
+  const prefixed = rest.match(RECOMMENDATION_PREFIX)
+  if (prefixed && prefixed[0].trim()) {
+    if (prefixed[1]) ref = cleanRef(prefixed[1])
+    else if (prefixed[2]) ref = `Recommendation ${prefixed[2]}`
+    rest = rest.slice(prefixed[0].length).trim()
+  } else {
+    const r = rest.match(REF_AT_START)
+    if (r) {
+      ref = cleanRef(r[1]!)
+      rest = rest.slice(r[0].length).trim()
+    }
+  }
+
+  const bracket = rest.match(BRACKET_TIMEFRAME)
+  if (bracket && !timeframe) {
+    timeframe = bracket[1]!
+    rest = (rest.slice(0, bracket.index) + ' ' + rest.slice(bracket.index! + bracket[0].length)).replace(/\s+/g, ' ').trim()
+  }
+  return { ref, text: rest, timeframe, organisation }
+}
+
+/** True when a cell reads as a recommendation on its own: "RECOMMENDATION: …" or "R14 RECOMMENDATION …". */
+export function hasRecommendationPrefix(text: string): boolean {
+  return /^(?:R\s?\d+[A-Za-z]?\s+)?RECOMMENDATION\b/i.test(text.trim())
+}
+
+/** "DBC – Nik Flavell (Service Manager)" → organisation DBC and the rest. */
+export function splitOrganisationPrefix(text: string): { organisation: string | null; rest: string } {
+  const m = text.match(/^([A-Z][A-Z&]{1,7})\s*[–—-]\s*(.+)$/)
+  if (m) return { organisation: m[1]!, rest: m[2]!.trim() }
+  return { organisation: null, rest: text }
+}
+
+export type LabelTarget = 'success' | 'evidence' | 'milestone' | 'progress'
+
+const LABELS: [RegExp, LabelTarget][] = [
+  [/Outcome\s+[Mm]easures?(?:\s*:)?/, 'evidence'],
+  [/Measures?\s+of\s+[Ss]uccess(?:\s*:)?/, 'success'],
+  [/Success\s+[Cc]riteria(?:\s*:)?/, 'success'],
+  [/Evidence(?:\s*:)?/, 'evidence'],
+  [/Milestones?(?:\s*:)?/, 'milestone'],
+  [/Underpinned\s+by\s*:?-?/i, 'milestone'],
+  [/Supplemented\s+by\s*:?-?/i, 'milestone'],
+]
+
+export interface LabelledPart {
+  label: string | null
+  target: LabelTarget | null
+  lines: string[]
+}
+
+/**
+ * Splits a cell's lines at known labels. A one-word label ("Evidence", "Milestones") counts only
+ * at the start of a line or after a sentence ends, so "evidence of impact" inside prose stays put.
+ */
+export function splitLabelledParts(lines: readonly string[]): LabelledPart[] {
+  const parts: LabelledPart[] = [{ label: null, target: null, lines: [] }]
+  for (const line of lines) {
+    let rest = line
+    let first = true
+    while (rest) {
+      let found: { index: number; length: number; label: string; target: LabelTarget } | null = null
+      for (const [pattern, target] of LABELS) {
+        const re = new RegExp(`(^|[.;:!?]\\s+|\\s+)(${pattern.source})(?=\\s|$)`, pattern.flags.replace('g', '') + 'g')
+        for (const m of rest.matchAll(re)) {
+          const before = m[1]!
+          const singleWord = !/\s/.test(m[2]!.trim())
+          const atBoundary = m.index === 0 || /[.;:!?]\s+$/.test(before)
+          if (singleWord && !atBoundary) continue
+          const index = m.index! + before.length
+          if (!found || index < found.index) found = { index, length: m[2]!.length, label: m[2]!.replace(/[\s:-]+$/, ''), target }
+          break
+        }
+      }
+      if (!found) {
+        pushLine(parts, rest, first)
+        break
+      }
+      const head = rest.slice(0, found.index).trim()
+      if (head) pushLine(parts, head, first)
+      parts.push({ label: found.label, target: found.target, lines: [] })
+      rest = rest.slice(found.index + found.length).trim()
+      first = false
+    }
+  }
+  return parts.filter((p) => p.label !== null || p.lines.length > 0)
+}
+
+function pushLine(parts: LabelledPart[], text: string, startsLine: boolean): void {
+  const current = parts[parts.length - 1]!
+  const t = text.trim()
+  if (!t) return
+  // Text that follows a label on the same source line continues that label's first line.
+  if (!startsLine && current.lines.length > 0) current.lines[current.lines.length - 1] += ` ${t}`
+  else current.lines.push(t)
+}

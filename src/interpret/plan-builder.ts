@@ -1,0 +1,293 @@
+import type { Diagnostic, Paragraph, Provenance, Recommendation, Table } from '../../schemas/index.js'
+import { gridOf, slotTexts, type GridSlot } from '../assemble/grid.js'
+import { isHeaderRow, roleOfHeader, rolesOfHeaderRow, type ColumnRole } from './column-roles.js'
+import { parseOrganisationKey, parsePersonnelKey, parseRagKeyRows, type KeyEntry } from './document-keys.js'
+import { parseRecommendationCell } from './packed-cells.js'
+import { actionFromRow, isOutlineMilestone, type ActionDraft } from './row-fields.js'
+import { filledCells, fitScore, isSectionRow, recommendationRow, shiftedRoles } from './row-class.js'
+
+export type RowClass = 'empty' | 'header' | 'repeat' | 'section' | 'recommendation' | 'action' | 'continuation' | 'note' | 'key'
+
+export interface RowTrace {
+  table: number
+  row: number
+  page: number | null
+  class: RowClass
+  detail: string
+}
+
+type RecDraft = Omit<Recommendation, 'id' | 'actions'> & { actions: ActionDraft[]; key: string }
+
+const fold = (t: string): string => t.replace(/\s+/g, ' ').trim()
+/** Recommendation identity across rows: case, punctuation and spacing aside. */
+const recKey = (t: string): string => t.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim()
+
+/**
+ * Walks the document's blocks in order and builds recommendations → actions → milestones. One
+ * instance per document; state is the current column roles, section, recommendation group and
+ * the last action (for continuation rows).
+ */
+export class PlanBuilder {
+  readonly recommendations: RecDraft[] = []
+  readonly notes: { label: string | null; text: string }[] = []
+  readonly personnel: KeyEntry[] = []
+  readonly organisationKey: KeyEntry[] = []
+  readonly ragKey: KeyEntry[] = []
+  readonly diagnostics: Diagnostic[] = []
+  readonly trace: RowTrace[] = []
+  readonly columnTrace: { table: number; roles: ColumnRole[] }[] = []
+  titleLines: string[] = []
+  /** A heading row above the first table header: the title when the plan has no title paragraph. */
+  firstSection: string | null = null
+  cells = { mapped: 0, unmapped: 0 }
+
+  private roles: ColumnRole[] | null = null
+  private theme: string | null = null
+  private group: RecDraft[] = []
+  private groupHasActions = false
+  private lastActions: ActionDraft[] = []
+  private outlineMilestone: string | null = null
+  private seenMeta = new Set<string>()
+  private expectRagKey = false
+  private sawTable = false
+
+  paragraph(p: Paragraph): void {
+    const text = fold(p.text)
+    if (!text) return
+    if (/^(?:key\s+to\s+rag|rag\s+key|rag\s+rating\s+key|key\s+to\s+rating)/i.test(text)) {
+      this.expectRagKey = true
+      this.notes.push({ label: null, text })
+      return
+    }
+    if (!this.sawTable && (p.bold || p.heading !== null) && this.titleLines.length < 3 && !this.titleLines.join(' ').match(/\bplan\b/i)) {
+      this.titleLines.push(text)
+    }
+    this.notes.push({ label: null, text })
+  }
+
+  table(table: Table): void {
+    this.sawTable = true
+    const grid = gridOf(table)
+    if (this.expectRagKey) {
+      this.expectRagKey = false
+      this.ragKey.push(...parseRagKeyRows(grid.map((slots) => ({ texts: slotTexts(slots), fills: slots.map((s) => s?.cell.fill ?? null) }))))
+      this.cells.mapped += grid.flatMap((s) => filledCells(s)).length
+      return
+    }
+    grid.forEach((slots, r) => this.row(table, r, slots))
+  }
+
+  private record(table: Table, r: number, cls: RowClass, detail: string): void {
+    const page = table.rows[r]?.cells[0]?.provenance.page ?? table.provenance.page
+    this.trace.push({ table: table.index, row: r, page, class: cls, detail })
+  }
+
+  private provenance(table: Table, r: number): Provenance {
+    const cell = table.rows[r]?.cells[0]
+    return { page: cell?.provenance.page ?? table.provenance.page, table: cell?.provenance.table ?? table.index, row: cell?.provenance.row ?? r }
+  }
+
+  private row(table: Table, r: number, slots: (GridSlot | null)[]): void {
+    const texts = slotTexts(slots)
+    const filled = filledCells(slots)
+    if (filled.length === 0) return this.record(table, r, 'empty', '')
+    if (isHeaderRow(texts)) {
+      this.roles = rolesOfHeaderRow(texts)
+      this.columnTrace.push({ table: table.index, roles: this.roles })
+      this.cells.mapped += filled.length
+      return this.record(table, r, 'header', this.roles.map((c) => c.role ?? `extra:${c.header}`).join(' | '))
+    }
+    const signature = texts.map(fold).join('\t')
+    if (this.seenMeta.has(signature)) {
+      this.cells.mapped += filled.length
+      return this.record(table, r, 'repeat', 'same as an earlier title or key row')
+    }
+    if (isSectionRow(slots, table.columns)) {
+      this.theme = fold(filled[0]!.slot.cell.text)
+      if (!this.roles) {
+        this.seenMeta.add(signature)
+        this.firstSection ??= this.theme
+      }
+      this.cells.mapped += 1
+      return this.record(table, r, 'section', this.theme)
+    }
+    const rec = recommendationRow(slots)
+    if (rec) {
+      this.cells.mapped += filled.length
+      const draft = this.startRecommendation(rec.ref, rec.text, rec.boldLead, this.provenance(table, r))
+      return this.record(table, r, 'recommendation', `${draft.ref ?? ''} ${draft.text.slice(0, 60)}`.trim())
+    }
+    if (!this.roles) return this.preTableRow(table, r, slots, signature)
+    this.dataRow(table, r, slots)
+  }
+
+  /** Rows before any header: key/value blocks, keys, labelled notes, an AREA FOR IMPROVEMENT. */
+  private preTableRow(table: Table, r: number, slots: (GridSlot | null)[], signature: string): void {
+    const filled = filledCells(slots).map((f) => fold(f.slot.cell.text))
+    this.seenMeta.add(signature)
+    this.cells.mapped += filled.length
+    for (const text of filled) {
+      if (/^personnel\s+key\b/i.test(text)) {
+        this.personnel.push(...parsePersonnelKey(text))
+        this.record(table, r, 'key', 'personnel key')
+      } else if (/^organi[sz]ations?\s+key\b/i.test(text)) {
+        this.organisationKey.push(...parseOrganisationKey(text))
+        this.record(table, r, 'key', 'organisation key')
+      }
+    }
+    if (filled.some((t) => /^(?:personnel|organi[sz]ations?)\s+key\b/i.test(t))) return
+    const [label, ...rest] = filled
+    const value = rest.join(' ')
+    if (filled.length >= 2 && label && label.length <= 60 && roleOfHeader(label).role === 'recommendation') {
+      const draft = this.startRecommendation(null, value, null, this.provenance(table, r))
+      return this.record(table, r, 'recommendation', `${draft.ref ?? ''} ${draft.text.slice(0, 60)}`.trim())
+    }
+    if (filled.length >= 2 && label && label.length <= 60 && !/[.]$/.test(label)) {
+      this.notes.push({ label: label.replace(/:$/, ''), text: value })
+      return this.record(table, r, 'note', label)
+    }
+    for (const text of filled) {
+      const labelled = text.match(/^([^:]{2,60}):\s*(.+)$/)
+      this.notes.push(labelled ? { label: labelled[1]!.trim(), text: labelled[2]!.trim() } : { label: null, text })
+    }
+    this.record(table, r, 'note', filled[0]!.slice(0, 60))
+  }
+
+  private startRecommendation(ref: string | null, text: string, boldLead: string | null, provenance: Provenance): RecDraft {
+    const parsed = parseRecommendationCell(text, boldLead)
+    const key = recKey(parsed.text)
+    const existing = key ? this.findRecommendation(key) : null
+    if (existing) {
+      if (parsed.organisation && !existing.organisations.includes(parsed.organisation)) existing.organisations.push(parsed.organisation)
+      if (!this.group.includes(existing)) this.newGroup(existing)
+      return existing
+    }
+    const draft: RecDraft = {
+      ref: ref ? ref.replace(/[.:)]+$/, '') : parsed.ref,
+      text: parsed.text,
+      theme: this.theme,
+      timeframe: parsed.timeframe,
+      organisations: parsed.organisation ? [parsed.organisation] : [],
+      shares_actions_with: [],
+      extra: {},
+      provenance,
+      actions: [],
+      key,
+    }
+    this.recommendations.push(draft)
+    if (this.groupHasActions || this.group.length === 0) this.newGroup(draft)
+    else this.group.push(draft)
+    this.outlineMilestone = null
+    return draft
+  }
+
+  private newGroup(first: RecDraft): void {
+    this.group = [first]
+    this.groupHasActions = first.actions.length > 0
+    this.outlineMilestone = null
+  }
+
+  /** The same recommendation repeated on several rows (Darlington), possibly with a word more or less. */
+  private findRecommendation(key: string): RecDraft | null {
+    for (const rec of this.recommendations) {
+      if (rec.key === key) return rec
+      const [short, long] = rec.key.length < key.length ? [rec.key, key] : [key, rec.key]
+      if (short.length >= 60 && long.startsWith(short)) return rec
+    }
+    return null
+  }
+
+  private dataRow(table: Table, r: number, slots: (GridSlot | null)[]): void {
+    let roles = this.roles!
+    // Columns shifted by one on this page? Keep the roles that fit the row clearly better.
+    const candidates = shiftedRoles(roles, slots.length)
+    const scores = candidates.map((c) => fitScore(c, slots))
+    const best = scores.indexOf(Math.max(...scores))
+    if (scores[best]! >= scores[0]! + 2) {
+      roles = candidates[best]!
+      this.roles = roles
+      this.columnTrace.push({ table: table.index, roles })
+    } else if (roles.length !== slots.length) roles = candidates[0]!
+    const provenance = this.provenance(table, r)
+    const at = (role: string): GridSlot | null => {
+      const i = roles.findIndex((c) => c.role === role)
+      return i >= 0 ? (slots[i] ?? null) : null
+    }
+
+    // A recommendation column on every row (Darlington): the row's recommendation, maybe repeated.
+    let fallbackText: string | null = null
+    let rowOrganisation: string | null = null
+    const recSlot = at('recommendation')
+    if (recSlot?.cell.text.trim()) {
+      const parsed = parseRecommendationCell(recSlot.cell.text, recSlot.cell.boldLead)
+      const actionText = at('action')?.cell.text.trim() ?? ''
+      // "IMMEDIATE DBC" alone: the recommendation itself stands in the action column.
+      const recText = parsed.text || actionText
+      if (!parsed.text) fallbackText = actionText
+      rowOrganisation = parsed.organisation
+      const draft = this.startRecommendation(parsed.ref, recText, null, provenance)
+      if (!draft.timeframe && parsed.timeframe) draft.timeframe = parsed.timeframe
+      if (parsed.organisation && !draft.organisations.includes(parsed.organisation)) draft.organisations.push(parsed.organisation)
+    }
+    const themeSlot = at('theme')
+    if (themeSlot?.cell.text.trim()) this.theme = fold(themeSlot.cell.text)
+
+    const outline = isOutlineMilestone(roles)
+    const milestoneSlot = at('milestone')
+    if (outline && milestoneSlot?.cell.text.trim()) this.outlineMilestone = fold(milestoneSlot.cell.text)
+
+    const owned = ['action', 'lead', 'due', 'status', 'organisation'].some((role) => at(role)?.cell.text.trim())
+    const hasOwnText = Boolean(at('action')?.cell.text.trim()) || (outline && Boolean(milestoneSlot?.origin && milestoneSlot.cell.text.trim()))
+    if (!owned && !hasOwnText && !recSlot?.cell.text.trim() && this.lastActions.length > 0) {
+      return this.continuation(table, r, slots, roles)
+    }
+    const { action, mapped, unmapped } = actionFromRow({
+      roles,
+      slots,
+      provenance,
+      personnel: this.personnel,
+      organisations: this.organisationKey,
+      outlineMilestone: outline ? this.outlineMilestone : null,
+      fallbackText,
+      rowOrganisation,
+      diagnostics: this.diagnostics,
+    })
+    this.cells.mapped += mapped
+    this.cells.unmapped += unmapped
+    if (this.group.length === 0) {
+      this.diagnostics.push({ level: 'warning', code: 'ACTION_WITHOUT_RECOMMENDATION', message: `actions before any recommendation (table ${table.index + 1}, row ${r + 1}); kept under an unnamed recommendation`, page: provenance.page })
+      this.startRecommendation(null, '', null, provenance)
+    }
+    this.lastActions = []
+    for (const rec of this.group) {
+      const copy = structuredClone(action)
+      rec.actions.push(copy)
+      this.lastActions.push(copy)
+    }
+    if (this.group.length > 1) {
+      for (const rec of this.group) rec.shares_actions_with = this.group.filter((o) => o !== rec).map((o) => o.ref ?? o.text.slice(0, 40))
+    }
+    this.groupHasActions = true
+    this.record(table, r, 'action', action.text.slice(0, 60))
+  }
+
+  /** A row with only notes-like columns filled belongs to the action above (a cell broken over a page). */
+  private continuation(table: Table, r: number, slots: (GridSlot | null)[], roles: ColumnRole[]): void {
+    const { action, mapped, unmapped } = actionFromRow({
+      roles, slots, provenance: this.provenance(table, r), personnel: this.personnel, organisations: this.organisationKey,
+      outlineMilestone: null, fallbackText: null, rowOrganisation: null, diagnostics: this.diagnostics,
+    })
+    this.cells.mapped += mapped
+    this.cells.unmapped += unmapped
+    const append = (a: string | null, b: string | null): string | null => (a && b ? `${a} ${b}` : a ?? b)
+    for (const target of this.lastActions) {
+      target.progress = append(target.progress, action.progress)
+      target.success_criteria = append(target.success_criteria, action.success_criteria)
+      target.evidence = append(target.evidence, action.evidence)
+      target.impact = append(target.impact, action.impact)
+      target.milestones.push(...action.milestones)
+      for (const [k, v] of Object.entries(action.extra)) target.extra[k] = append(target.extra[k] ?? null, v)!
+    }
+    this.record(table, r, 'continuation', 'joined to the action above')
+  }
+}

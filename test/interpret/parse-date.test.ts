@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest'
+import { parseUkDate } from '../../src/interpret/parse-date.js'
+
+describe('parseUkDate', () => {
+  it.each([
+    ['29/02/12', '2012-02-29'],
+    ['1/2/2013', '2013-02-01'],
+    ['01/02/2013', '2013-02-01'],
+    ['26.10.12', '2012-10-26'],
+    ['Aug-12', '2012-08'],
+    ['Nov-11', '2011-11'],
+    ['August 2012', '2012-08'],
+    ['Sept 2012', '2012-09'],
+    ['31st January 2012', '2012-01-31'],
+    ['14 th June 2012', '2012-06-14'],
+    ['25 th February 2012', '2012-02-25'],
+    ['1st June 2012', '2012-06-01'],
+    ['Q3 2012/13', '2012-12'],
+    ['Q4 2012/13', '2013-03'],
+    ['end of December 2012', '2012-12'],
+    ['From June 2012', '2012-06'],
+    ['2013', '2013'],
+    ['August 2011 Monthly audits August and September, moved to quarterly.', '2011-08'],
+  ])('reads %s as %s', (raw, iso) => {
+    expect(parseUkDate(raw)).toEqual({ iso, problem: null })
+  })
+
+  it.each(['Immediate', '3 months', 'Within 6 months', 'On-going', 'Henceforth', 'Complete', '', 'R1'])('does not read %j as a date', (raw) => {
+    expect(parseUkDate(raw)).toEqual({ iso: null, problem: null })
+  })
+
+  it('turns an impossible day into null with a problem that quotes the text', () => {
+    const parsed = parseUkDate('31/04/12')
+    expect(parsed.iso).toBeNull()
+    expect(parsed.problem).toContain('31/04/12')
+  })
+
+  it('knows 2012 was a leap year and 2013 was not', () => {
+    expect(parseUkDate('29/02/12').iso).toBe('2012-02-29')
+    expect(parseUkDate('29/02/13').iso).toBeNull()
+  })
+})
