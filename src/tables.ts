@@ -1,0 +1,40 @@
+import type { BBox, SourceDocument } from '../schemas/index.js'
+
+export interface FoundTable {
+  index: number
+  page: number | null
+  bbox: BBox | null
+  columns: number
+  rows: { header: boolean; cells: { col: number; rowSpan: number; colSpan: number; text: string; fill: string | null; bbox: BBox | null }[] }[]
+}
+
+/** The cell grids a reader found, for people checking what it saw (`actionplan tables`). */
+export function tablesOf(document: SourceDocument): FoundTable[] {
+  return document.blocks.flatMap((block) =>
+    block.kind !== 'table'
+      ? []
+      : [{
+          index: block.index,
+          page: block.provenance.page,
+          bbox: block.provenance.bbox,
+          columns: block.columns,
+          rows: block.rows.map((row) => ({
+            header: row.header,
+            cells: row.cells.map((c) => ({ col: c.col, rowSpan: c.rowSpan, colSpan: c.colSpan, text: c.text, fill: c.fill, bbox: c.provenance.bbox })),
+          })),
+        }],
+  )
+}
+
+const quote = (value: string): string => (/[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value)
+
+/** One CSV line per cell: table, page, row, col, spans, fill, text. */
+export function renderTablesCsv(tables: readonly FoundTable[]): string {
+  const lines = ['table,page,row,col,row_span,col_span,fill,text']
+  for (const t of tables) {
+    t.rows.forEach((row, r) => {
+      for (const c of row.cells) lines.push([t.index, t.page ?? '', r, c.col, c.rowSpan, c.colSpan, c.fill ?? '', quote(c.text)].join(','))
+    })
+  }
+  return lines.join('\r\n')
+}

@@ -1,0 +1,44 @@
+import { readdirSync, readFileSync, existsSync } from 'node:fs'
+import { join, relative } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { readPlan } from '../src/ingest.js'
+import { renderPlanTree } from '../src/export/tree.js'
+import { expectGolden, expectGoldenText } from './golden.js'
+
+/**
+ * One test finds every fixture case (fixtures/<format>/<case>/input.*) and compares its whole
+ * export with plan.json, and its tree with plan.tree.txt. `npm run test:update` rewrites them;
+ * review the diff row by row before committing.
+ */
+const root = join(import.meta.dirname, '..')
+const FORMAT_DIRS = ['text', 'pdf', 'docx', 'html']
+
+export function fixtureCases(): { format: string; name: string; dir: string; input: string }[] {
+  const cases: { format: string; name: string; dir: string; input: string }[] = []
+  for (const format of FORMAT_DIRS) {
+    const base = join(root, 'fixtures', format)
+    if (!existsSync(base)) continue
+    for (const name of readdirSync(base).sort()) {
+      const dir = join(base, name)
+      const input = existsSync(dir) ? readdirSync(dir).find((f) => f.startsWith('input.')) : undefined
+      if (input) cases.push({ format, name, dir, input: join(dir, input) })
+    }
+  }
+  return cases
+}
+
+describe('golden exports', () => {
+  for (const c of fixtureCases()) {
+    it(`${c.format}/${c.name} gives its golden export and tree`, async () => {
+      const path = relative(root, c.input)
+      const { interpretation } = await readPlan(path, readFileSync(c.input))
+      expectGolden(join(c.dir, 'plan.json'), interpretation.plan)
+      expectGoldenText(join(c.dir, 'plan.tree.txt'), renderPlanTree(interpretation.plan))
+    })
+  }
+
+  it('finds the three sample plans among the fixtures', () => {
+    const names = fixtureCases().filter((c) => c.format === 'text').map((c) => c.name)
+    expect(names).toEqual(expect.arrayContaining(['darlington', 'dudley', 'telford']))
+  })
+})
