@@ -32,6 +32,14 @@ export interface ColumnRole {
   kind: string | null
   /** Why: the synonym that matched, for `explain`. */
   matched: string | null
+  /**
+   * Column group, when a template has one block of columns per agency ("Action LA | Lead Officer |
+   * Actions Health | Health Lead"): the index of the action column that opens the group; null for
+   * columns shared by every group (reference, recommendation) and in one-group templates.
+   */
+  group?: number | null
+  /** The agency a group's action column names ("LA", "Health"), used as the action's organisation. */
+  agency?: string | null
 }
 
 const SYNONYMS: Record<Role, string[]> = {
@@ -155,5 +163,40 @@ export function rolesOfHeaderRow(texts: readonly string[]): ColumnRole[] {
   for (let i = 0; i < first; i += 1) {
     if (!texts[i]!.trim()) roles[i] = { role: 'ref', header: '', kind: null, matched: '(empty header before the first column)' }
   }
-  return roles
+  return assignGroups(roles)
+}
+
+/**
+ * Two or more action columns: each opens a group that runs to the next one, so each agency's lead,
+ * date and status stay with its action. Columns before the first action column are shared.
+ */
+function assignGroups(roles: ColumnRole[]): ColumnRole[] {
+  const starts = roles.flatMap((r, i) => (r.role === 'action' ? [i] : []))
+  if (starts.length < 2) return roles
+  let group: number | null = null
+  let agency: string | null = null
+  return roles.map((r, i) => {
+    if (starts.includes(i)) {
+      group = i
+      const named = r.header.replace(/\b(?:actions?|required|to\s+be\s+taken|specific|key|proposed)\b/gi, '').replace(/[:()\-–]/g, ' ').replace(/\s+/g, ' ').trim()
+      agency = named || null
+    }
+    return { ...r, group, agency: group === null ? null : agency }
+  })
+}
+
+/**
+ * A header that wraps over two rows ("Date to be" / "delivered by"): the next row holds only a few
+ * short words in two or more columns, none of them data (a date, a status, a reference), and
+ * reading the two rows together names more roles (or the same, when the words are lower case).
+ */
+export function continuesHeader(header: readonly string[], next: readonly string[], isData: (text: string) => boolean): boolean {
+  const filled = next.filter((t) => t.trim())
+  if (filled.length < 2) return false
+  if (filled.some((t) => t.trim().split(/\s+/).length > 4 || isData(t.trim()))) return false
+  const combined = header.map((h, i) => `${h} ${next[i] ?? ''}`.trim())
+  const count = (texts: readonly string[]): number => texts.filter((t) => roleOfHeader(t).role !== null).length
+  // Short data rows look like this too, so the second line must name a role the first did not,
+  // or read as the tail of a phrase (all lower case).
+  return count(combined) > count(header) || (count(combined) === count(header) && filled.every((t) => /^[a-z(]/.test(t.trim())))
 }

@@ -1,8 +1,10 @@
 import type { Diagnostic, Paragraph, Provenance, Recommendation, Table } from '../../schemas/index.js'
 import { gridOf, slotTexts, type GridSlot } from '../assemble/grid.js'
-import { isHeaderRow, roleOfHeader, rolesOfHeaderRow, type ColumnRole } from './column-roles.js'
+import { continuesHeader, isHeaderRow, roleOfHeader, rolesOfHeaderRow, type ColumnRole } from './column-roles.js'
 import { parseOrganisationKey, parsePersonnelKey, parseRagKeyRows, type KeyEntry } from './document-keys.js'
-import { parseRecommendationCell } from './packed-cells.js'
+import { parseRecommendationCell, REF_ONLY } from './packed-cells.js'
+import { parseUkDate } from './parse-date.js'
+import { parseStatus } from './parse-status.js'
 import { actionFromRow, isOutlineMilestone, type ActionDraft } from './row-fields.js'
 import { filledCells, fitScore, isSectionRow, recommendationRow, shiftedRoles } from './row-class.js'
 
@@ -17,6 +19,12 @@ export interface RowTrace {
 }
 
 type RecDraft = Omit<Recommendation, 'id' | 'actions'> & { actions: ActionDraft[]; key: string }
+
+/** A cell that is data, not a header word: a date, a status or RAG, a reference. */
+const looksLikeData = (text: string): boolean => {
+  const status = parseStatus(text)
+  return Boolean(parseUkDate(text).iso || status.status || status.rag || REF_ONLY.test(text))
+}
 
 const fold = (t: string): string => t.replace(/\s+/g, ' ').trim()
 /** Recommendation identity across rows: case, punctuation and spacing aside. */
@@ -74,7 +82,26 @@ export class PlanBuilder {
       this.cells.mapped += grid.flatMap((s) => filledCells(s)).length
       return
     }
-    grid.forEach((slots, r) => this.row(table, r, slots))
+    for (let r = 0; r < grid.length; r += 1) {
+      const slots = grid[r]!
+      const next = grid[r + 1]
+      const texts = slotTexts(slots)
+      if (next && isHeaderRow(texts) && continuesHeader(texts, slotTexts(next), looksLikeData)) {
+        // A header wrapped over two rows: read them as one.
+        this.setHeader(table, r, texts.map((t, i) => `${t} ${slotTexts(next)[i] ?? ''}`.trim()), filledCells(slots).length + filledCells(next).length)
+        this.record(table, r + 1, 'header', 'second line of the header above')
+        r += 1
+        continue
+      }
+      this.row(table, r, slots)
+    }
+  }
+
+  private setHeader(table: Table, r: number, texts: string[], cells: number): void {
+    this.roles = rolesOfHeaderRow(texts)
+    this.columnTrace.push({ table: table.index, roles: this.roles })
+    this.cells.mapped += cells
+    this.record(table, r, 'header', this.roles.map((c) => c.role ?? `extra:${c.header}`).join(' | '))
   }
 
   private record(table: Table, r: number, cls: RowClass, detail: string): void {
@@ -91,12 +118,7 @@ export class PlanBuilder {
     const texts = slotTexts(slots)
     const filled = filledCells(slots)
     if (filled.length === 0) return this.record(table, r, 'empty', '')
-    if (isHeaderRow(texts)) {
-      this.roles = rolesOfHeaderRow(texts)
-      this.columnTrace.push({ table: table.index, roles: this.roles })
-      this.cells.mapped += filled.length
-      return this.record(table, r, 'header', this.roles.map((c) => c.role ?? `extra:${c.header}`).join(' | '))
-    }
+    if (isHeaderRow(texts)) return this.setHeader(table, r, texts, filled.length)
     const signature = texts.map(fold).join('\t')
     if (this.seenMeta.has(signature)) {
       this.cells.mapped += filled.length
@@ -241,34 +263,47 @@ export class PlanBuilder {
     if (!owned && !hasOwnText && !recSlot?.cell.text.trim() && this.lastActions.length > 0) {
       return this.continuation(table, r, slots, roles)
     }
-    const { action, mapped, unmapped } = actionFromRow({
-      roles,
-      slots,
-      provenance,
-      personnel: this.personnel,
-      organisations: this.organisationKey,
-      outlineMilestone: outline ? this.outlineMilestone : null,
-      fallbackText,
-      rowOrganisation,
-      diagnostics: this.diagnostics,
-    })
-    this.cells.mapped += mapped
-    this.cells.unmapped += unmapped
+    // One action per column group (one agency each); a one-group template has one view.
+    const groups = [...new Set(roles.map((c) => c.group ?? null).filter((g): g is number => g !== null))]
+    const views = groups.length < 2
+      ? [{ slots, organisation: rowOrganisation }]
+      : groups
+          .map((g) => ({
+            slots: slots.map((s, i) => (roles[i]?.group === g || roles[i]?.group == null ? s : null)),
+            organisation: roles[g]?.agency ?? rowOrganisation,
+            ownText: Boolean(slots[g]?.cell.text.trim()),
+          }))
+          .filter((v) => v.ownText)
     if (this.group.length === 0) {
       this.diagnostics.push({ level: 'warning', code: 'ACTION_WITHOUT_RECOMMENDATION', message: `actions before any recommendation (table ${table.index + 1}, row ${r + 1}); kept under an unnamed recommendation`, page: provenance.page })
       this.startRecommendation(null, '', null, provenance)
     }
     this.lastActions = []
-    for (const rec of this.group) {
-      const copy = structuredClone(action)
-      rec.actions.push(copy)
-      this.lastActions.push(copy)
+    for (const view of views) {
+      const { action, mapped, unmapped } = actionFromRow({
+        roles,
+        slots: view.slots,
+        provenance,
+        personnel: this.personnel,
+        organisations: this.organisationKey,
+        outlineMilestone: outline ? this.outlineMilestone : null,
+        fallbackText,
+        rowOrganisation: view.organisation,
+        diagnostics: this.diagnostics,
+      })
+      this.cells.mapped += mapped
+      this.cells.unmapped += unmapped
+      for (const rec of this.group) {
+        const copy = structuredClone(action)
+        rec.actions.push(copy)
+        this.lastActions.push(copy)
+      }
+      this.record(table, r, 'action', action.text.slice(0, 60))
     }
     if (this.group.length > 1) {
       for (const rec of this.group) rec.shares_actions_with = this.group.filter((o) => o !== rec).map((o) => o.ref ?? o.text.slice(0, 40))
     }
     this.groupHasActions = true
-    this.record(table, r, 'action', action.text.slice(0, 60))
   }
 
   /** A row with only notes-like columns filled belongs to the action above (a cell broken over a page). */

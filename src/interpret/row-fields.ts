@@ -153,6 +153,7 @@ export function actionFromRow(ctx: RowContext): { action: ActionDraft; mapped: n
         if (outline) break
         for (const part of splitLabelledParts(cell.lines.map(fold))) {
           const body = part.lines.join(' ')
+          if (!body) continue
           const labelled = part.label && part.target !== 'milestone' ? `${part.label}: ${body}` : body
           if (part.target === 'success') success.push(labelled)
           else if (part.target === 'evidence') evidence.push(labelled)

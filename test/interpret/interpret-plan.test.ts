@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest'
+import { interpretPlan } from '../../src/interpret/index.js'
+import { documentOf, paragraph, SOURCE, table } from './doc-builder.js'
+
+describe('interpretPlan', () => {
+  it('keeps both of two consecutive recommendations that share one block of actions', () => {
+    const { plan } = interpretPlan(documentOf([table(0, [
+      ['', 'Action', 'Who', 'Date', 'RAG'],
+      ['R2', 'RECOMMENDATION: End unsafe holding of contacts', '', '', ''],
+      ['R3', 'RECOMMENDATION: Identify referrals promptly', '', '', ''],
+      ['', 'Review the advisory team', 'Maria White', 'Aug-12', 'Complete'],
+      ['R4', 'RECOMMENDATION: Accelerate edge of care plans', '', '', ''],
+      ['', 'Seek user feedback', 'Jas Bedesha', 'Nov-12', 'On schedule'],
+    ])]), SOURCE)
+    expect(plan.recommendations.map((r) => [r.ref, r.actions.length, r.shares_actions_with])).toEqual([
+      ['R2', 1, ['R3']],
+      ['R3', 1, ['R2']],
+      ['R4', 1, []],
+    ])
+    expect(plan.recommendations[0]!.actions[0]).toMatchObject({ text: 'Review the advisory team', leads: ['Maria White'], due_date: '2012-08', status: 'complete' })
+  })
+
+  it('reads a header wrapped over two rows as one header', () => {
+    const { plan } = interpretPlan(documentOf([table(0, [
+      ['Ref', 'Recommendation', 'Action', 'Lead', 'Target', 'RAG'],
+      ['', '', '', 'officer', 'date', 'rating'],
+      ['1.1', 'Improve supervision', 'Audit supervision files', 'Ann Lee', '31/03/2013', 'G'],
+    ])]), SOURCE)
+    expect(plan.recommendations).toHaveLength(1)
+    expect(plan.recommendations[0]!.actions[0]).toMatchObject({ text: 'Audit supervision files', due_date: '2013-03-31', rag: 'green', rag_source: 'letter' })
+  })
+
+  it('gives one action per agency when the template has a column group for each', () => {
+    const { plan } = interpretPlan(documentOf([table(0, [
+      ['Ref', 'Recommendation', 'Action LA', 'Lead Officer', 'Actions Health', 'Health Lead', 'Date'],
+      ['1', 'Improve health assessments', 'Send requests within 3 days', 'Ann Lee', 'Complete assessments within 20 days', 'Bob Ray', 'Mar-13'],
+    ])]), SOURCE)
+    const actions = plan.recommendations[0]!.actions
+    expect(actions.map((a) => [a.text, a.leads, a.organisations])).toEqual([
+      ['Send requests within 3 days', ['Ann Lee'], ['LA']],
+      ['Complete assessments within 20 days', ['Bob Ray'], ['Health']],
+    ])
+  })
+
+  it('puts a column no role takes into extra under its header, and counts it against coverage', () => {
+    const { plan } = interpretPlan(documentOf([table(0, [
+      ['Recommendation', 'Action', 'Response to', 'Lead'],
+      ['Improve recording', 'Audit files', 'Ofsted 2012 report', 'Ann Lee'],
+    ])]), SOURCE)
+    expect(plan.recommendations[0]!.actions[0]!.extra).toEqual({ 'Response to': 'Ofsted 2012 report' })
+    expect(plan.coverage).toBeLessThan(1)
+  })
+
+  it('reads RAG from the fill of an empty status cell', () => {
+    const { plan } = interpretPlan(documentOf([table(0, [
+      ['Recommendation', 'Action', 'RAG'],
+      ['Improve recording', 'Audit files', ''],
+    ], (row, col) => (row === 1 && col === 2 ? { fill: '#ffc000' } : {}))]), SOURCE)
+    expect(plan.recommendations[0]!.actions[0]).toMatchObject({ rag: 'amber', rag_source: 'fill', status: null })
+  })
+
+  it('warns about an impossible date and keeps the raw text', () => {
+    const { plan, diagnostics } = interpretPlan(documentOf([table(0, [
+      ['Recommendation', 'Action', 'Completion date'],
+      ['Improve recording', 'Gather policies', '31/04/12'],
+    ])]), SOURCE)
+    expect(plan.recommendations[0]!.actions[0]).toMatchObject({ due_date: null, due_raw: '31/04/12' })
+    expect(diagnostics.map((d) => d.code)).toContain('IMPOSSIBLE_DATE')
+  })
+
+  it('takes the title from the bold lines before the first table', () => {
+    const { plan } = interpretPlan(documentOf([paragraph('Children’s Services', true), paragraph('Improvement Plan', true), paragraph('Summary', true), table(0, [['Recommendation', 'Action'], ['Improve', 'Audit']])]), SOURCE)
+    expect(plan.title).toBe('Children’s Services Improvement Plan')
+  })
+})
