@@ -200,3 +200,28 @@ export function continuesHeader(header: readonly string[], next: readonly string
   // or read as the tail of a phrase (all lower case).
   return count(combined) > count(header) || (count(combined) === count(header) && filled.every((t) => /^[a-z(]/.test(t.trim())))
 }
+
+/**
+ * Cues from a column's content for a header no synonym took: a column of dates is a due date, of
+ * RAG words or letters a status, of short person names a lead. Needs most of at least three
+ * filled cells to agree.
+ */
+export function roleFromContent(
+  header: ColumnRole,
+  cells: readonly string[],
+  tests: { isDate: (t: string) => boolean; isStatus: (t: string) => boolean; isPerson: (t: string) => boolean },
+): ColumnRole {
+  const filled = cells.map((c) => c.trim()).filter(Boolean)
+  if (header.role !== null || filled.length < 3) return header
+  const share = (test: (t: string) => boolean): number => filled.filter(test).length / filled.length
+  const cues: [Role, (t: string) => boolean, string][] = [
+    ['due', tests.isDate, 'dates'],
+    ['status', tests.isStatus, 'status words or RAG letters'],
+    ['lead', tests.isPerson, "people's names"],
+  ]
+  for (const [role, test, what] of cues) {
+    const s = share(test)
+    if (s >= 0.7) return { ...header, role, matched: `content: ${what} in ${Math.round(s * 100)}% of ${filled.length} cells` }
+  }
+  return header
+}

@@ -1,5 +1,6 @@
 import { Plan, type Diagnostic, type Format, type SourceDocument } from '../../schemas/index.js'
 import { resolveAuthorities } from './authorities/resolve-authorities.js'
+import { applyRagKey, ragKeyMappings } from './apply-rag-key.js'
 import { parseUkDate } from './parse-date.js'
 import { PlanBuilder, type RowTrace } from './plan-builder.js'
 import type { ColumnRole } from './column-roles.js'
@@ -108,6 +109,8 @@ export function interpretPlan(document: SourceDocument, source: SourceInfo): Int
       }
     }),
   }
+  const mappings = ragKeyMappings(builder.ragKey)
+  for (const rec of plan.recommendations) for (const action of rec.actions) applyRagKey(action, mappings)
   const diagnostics = [...builder.diagnostics]
   if (plan.recommendations.length === 0) {
     diagnostics.push({ level: 'warning', code: 'NO_RECOMMENDATIONS', message: 'no recommendations or actions found', page: null })

@@ -1,6 +1,6 @@
 import type { Diagnostic, Paragraph, Provenance, Recommendation, Table } from '../../schemas/index.js'
 import { gridOf, slotTexts, type GridSlot } from '../assemble/grid.js'
-import { continuesHeader, isHeaderRow, roleOfHeader, rolesOfHeaderRow, type ColumnRole } from './column-roles.js'
+import { continuesHeader, isHeaderRow, roleFromContent, roleOfHeader, rolesOfHeaderRow, type ColumnRole } from './column-roles.js'
 import { parseOrganisationKey, parsePersonnelKey, parseRagKeyRows, type KeyEntry } from './document-keys.js'
 import { parseRecommendationCell, REF_ONLY } from './packed-cells.js'
 import { parseUkDate } from './parse-date.js'
@@ -24,6 +24,15 @@ type RecDraft = Omit<Recommendation, 'id' | 'actions'> & { actions: ActionDraft[
 const looksLikeData = (text: string): boolean => {
   const status = parseStatus(text)
   return Boolean(parseUkDate(text).iso || status.status || status.rag || REF_ONLY.test(text))
+}
+
+const CONTENT_TESTS = {
+  isDate: (t: string): boolean => parseUkDate(t).iso !== null,
+  isStatus: (t: string): boolean => {
+    const s = parseStatus(t)
+    return t.length < 30 && Boolean(s.status || s.rag)
+  },
+  isPerson: (t: string): boolean => /^(?:(?:Dr|Mr|Mrs|Ms)\.?\s)?[A-Z][a-z'’-]+\s[A-Z][a-z'’-]+(?:\s*[/,&]\s*[A-Z][a-z'’-]+\s[A-Z][a-z'’-]+)*$/.test(t),
 }
 
 const fold = (t: string): string => t.replace(/\s+/g, ' ').trim()
@@ -88,17 +97,22 @@ export class PlanBuilder {
       const texts = slotTexts(slots)
       if (next && isHeaderRow(texts) && continuesHeader(texts, slotTexts(next), looksLikeData)) {
         // A header wrapped over two rows: read them as one.
-        this.setHeader(table, r, texts.map((t, i) => `${t} ${slotTexts(next)[i] ?? ''}`.trim()), filledCells(slots).length + filledCells(next).length)
+        this.setHeader(table, r, texts.map((t, i) => `${t} ${slotTexts(next)[i] ?? ''}`.trim()), filledCells(slots).length + filledCells(next).length, grid.slice(r + 2, r + 32))
         this.record(table, r + 1, 'header', 'second line of the header above')
         r += 1
+        continue
+      }
+      if (isHeaderRow(texts)) {
+        this.setHeader(table, r, texts, filledCells(slots).length, grid.slice(r + 1, r + 31))
         continue
       }
       this.row(table, r, slots)
     }
   }
 
-  private setHeader(table: Table, r: number, texts: string[], cells: number): void {
-    this.roles = rolesOfHeaderRow(texts)
+  private setHeader(table: Table, r: number, texts: string[], cells: number, below: (GridSlot | null)[][] = []): void {
+    const roles = rolesOfHeaderRow(texts)
+    this.roles = roles.map((role, col) => roleFromContent(role, below.map((slots) => slots[col]?.cell.text ?? ''), CONTENT_TESTS))
     this.columnTrace.push({ table: table.index, roles: this.roles })
     this.cells.mapped += cells
     this.record(table, r, 'header', this.roles.map((c) => c.role ?? `extra:${c.header}`).join(' | '))
@@ -118,7 +132,6 @@ export class PlanBuilder {
     const texts = slotTexts(slots)
     const filled = filledCells(slots)
     if (filled.length === 0) return this.record(table, r, 'empty', '')
-    if (isHeaderRow(texts)) return this.setHeader(table, r, texts, filled.length)
     const signature = texts.map(fold).join('\t')
     if (this.seenMeta.has(signature)) {
       this.cells.mapped += filled.length

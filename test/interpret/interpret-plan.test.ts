@@ -73,3 +73,48 @@ describe('interpretPlan', () => {
     expect(plan.title).toBe('Children’s Services Improvement Plan')
   })
 })
+
+describe('the document key to RAG rating', () => {
+  const key = (fills: Record<number, string>) =>
+    table(0, [['', 'Complete'], ['', 'On schedule'], ['', 'Behind schedule']], (row, col) => (col === 0 && fills[row] ? { fill: fills[row] } : {}))
+
+  it('gives the RAG of a status word from the colour beside it in the key', () => {
+    const { plan } = interpretPlan(documentOf([
+      paragraph('Key to RAG rating'),
+      key({ 0: '#0070c0', 1: '#00b050', 2: '#ff0000' }),
+      table(1, [['Recommendation', 'Action', 'RAG'], ['Improve recording', 'Audit files', 'On schedule']]),
+    ]), SOURCE)
+    expect(plan.keys.rag).toEqual([{ key: 'Complete', value: '#0070c0' }, { key: 'On schedule', value: '#00b050' }, { key: 'Behind schedule', value: '#ff0000' }])
+    expect(plan.recommendations[0]!.actions[0]).toMatchObject({ status: 'on_track', rag: 'green', rag_source: 'key' })
+  })
+
+  it('gives the status of a coloured cell from the meaning the key gives that colour', () => {
+    const { plan } = interpretPlan(documentOf([
+      paragraph('Key to RAG rating'),
+      key({ 0: '#0070c0', 1: '#00b050', 2: '#ff0000' }),
+      table(1, [['Recommendation', 'Action', 'RAG'], ['Improve recording', 'Audit files', '']], (row, col) => (row === 1 && col === 2 ? { fill: '#0070c0' } : {})),
+    ]), SOURCE)
+    expect(plan.recommendations[0]!.actions[0]).toMatchObject({ status: 'complete', rag: 'blue', rag_source: 'fill' })
+  })
+
+  it('leaves status and RAG apart when the key lost its colours (pasted text)', () => {
+    const { plan } = interpretPlan(documentOf([
+      paragraph('Key to RAG rating'),
+      key({}),
+      table(1, [['Recommendation', 'Action', 'RAG'], ['Improve recording', 'Audit files', 'On schedule']]),
+    ]), SOURCE)
+    expect(plan.recommendations[0]!.actions[0]).toMatchObject({ status: 'on_track', rag: null, rag_source: null })
+  })
+})
+
+describe('column roles from content', () => {
+  it('reads an unnamed column of dates as the due date', () => {
+    const { plan } = interpretPlan(documentOf([table(0, [
+      ['Recommendation', 'Action', 'Col X'],
+      ['Improve recording', 'Audit files', '31/03/2013'],
+      ['', 'Train staff', 'Apr-13'],
+      ['', 'Review', '1st May 2013'],
+    ])]), SOURCE)
+    expect(plan.recommendations[0]!.actions.map((a) => a.due_date)).toEqual(['2013-03-31', '2013-04', '2013-05-01'])
+  })
+})
