@@ -1,0 +1,76 @@
+/**
+ * Scores every fixture's export against its ground truth (fixtures/truth/<case>.json): precision
+ * and recall of recommendations and actions (matched by text), and the accuracy of lead, due
+ * date, status and RAG over matched actions; per fixture and in total, as a table.
+ *
+ *   npx tsx scripts/bench-accuracy.ts [--json]
+ *
+ * Ground truth: for the three sample plans, the reviewed golden of the pasted text (checked row by
+ * row against the published plan); for designed templates, the plan the fixture script renders.
+ * `npx tsx scripts/bench-accuracy.ts --write-truth` rewrites truth files from the text goldens.
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { join, relative } from 'node:path'
+import type { Plan } from '../schemas/index.js'
+import { readPlan } from '../src/ingest.js'
+import { scorePlan, truthFromPlan, type Score, type Truth } from './accuracy/score.js'
+
+const root = join(import.meta.dirname, '..')
+const truthDir = join(root, 'fixtures', 'truth')
+const FORMATS = ['text', 'docx', 'pdf', 'html']
+
+if (process.argv.includes('--write-truth')) {
+  mkdirSync(truthDir, { recursive: true })
+  for (const name of readdirSync(join(root, 'fixtures', 'text'))) {
+    const golden = join(root, 'fixtures', 'text', name, 'plan.json')
+    if (!existsSync(golden)) continue
+    const truth = truthFromPlan(JSON.parse(readFileSync(golden, 'utf8')) as Plan)
+    writeFileSync(join(truthDir, `${name}.json`), `${JSON.stringify(truth, null, 2)}\n`)
+    console.error(`wrote fixtures/truth/${name}.json`)
+  }
+  process.exit(0)
+}
+
+const pct = (n: number, d: number): string => (d === 0 ? '   -  ' : `${((100 * n) / d).toFixed(1).padStart(5)}%`)
+const rows: { name: string; format: string; score: Score }[] = []
+for (const name of existsSync(truthDir) ? readdirSync(truthDir).filter((f) => f.endsWith('.json')).map((f) => f.replace(/\.json$/, '')).sort() : []) {
+  const truth = JSON.parse(readFileSync(join(truthDir, `${name}.json`), 'utf8')) as Truth
+  for (const format of FORMATS) {
+    const dir = join(root, 'fixtures', format, name)
+    const input = existsSync(dir) ? readdirSync(dir).find((f) => f.startsWith('input.')) : undefined
+    if (!input) continue
+    const path = join(dir, input)
+    try {
+      const { interpretation } = await readPlan(relative(root, path), readFileSync(path))
+      rows.push({ name, format, score: scorePlan(truth, interpretation.plan) })
+    } catch (error) {
+      console.error(`${relative(root, path)}: ${(error as Error).message}`)
+      rows.push({ name, format, score: scorePlan(truth, { recommendations: [] } as unknown as Plan) })
+    }
+  }
+}
+
+const total: Score = {
+  recommendations: { truth: 0, found: 0, matched: 0 },
+  actions: { truth: 0, found: 0, matched: 0 },
+  fields: { lead: { correct: 0, total: 0 }, due_date: { correct: 0, total: 0 }, status: { correct: 0, total: 0 }, rag: { correct: 0, total: 0 } },
+}
+for (const { score } of rows) {
+  for (const k of ['recommendations', 'actions'] as const) for (const f of ['truth', 'found', 'matched'] as const) total[k][f] += score[k][f]
+  for (const k of ['lead', 'due_date', 'status', 'rag'] as const) {
+    total.fields[k].correct += score.fields[k].correct
+    total.fields[k].total += score.fields[k].total
+  }
+}
+
+if (process.argv.includes('--json')) {
+  console.log(JSON.stringify({ rows, total }, null, 2))
+} else {
+  const line = (name: string, s: Score): string =>
+    `| ${name.padEnd(22)} | ${pct(s.recommendations.matched, s.recommendations.found)} | ${pct(s.recommendations.matched, s.recommendations.truth)} | ${pct(s.actions.matched, s.actions.found)} | ${pct(s.actions.matched, s.actions.truth)} | ${pct(s.fields.lead.correct, s.fields.lead.total)} | ${pct(s.fields.due_date.correct, s.fields.due_date.total)} | ${pct(s.fields.status.correct, s.fields.status.total)} | ${pct(s.fields.rag.correct, s.fields.rag.total)} |`
+  console.log('| fixture                | rec P  | rec R  | act P  | act R  | lead   | due    | status | RAG    |')
+  console.log('|------------------------|--------|--------|--------|--------|--------|--------|--------|--------|')
+  for (const r of rows) console.log(line(`${r.name} (${r.format})`, r.score))
+  console.log(line('total', total))
+  console.log(`\n${rows.length} fixture files; ${total.recommendations.truth} true recommendations, ${total.actions.truth} true actions`)
+}
