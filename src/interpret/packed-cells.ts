@@ -10,7 +10,15 @@ export interface RecommendationCell {
   text: string
   timeframe: string | null
   organisation: string | null
+  /** Labelled text trailing the recommendation ("Practice standards: …"), by label. */
+  labelled: Record<string, string>
 }
+
+/**
+ * Labels that some templates append to the recommendation in the same cell. "Agency" names who
+ * it is addressed to; the others are kept under their label.
+ */
+const TRAILING_LABELS = /\s+(Practice\s+standards?|Agency|Agencies|Lead\s+agency|Standards?|Source|Inspection\s+report|Judgement)\s*[:–-]\s*/g
 
 /** R1, R12a, 1, 1.1, 2.2.1, 1A, 6., Recommendation 4, Rec 4 */
 export const REF_ONLY = /^(?:R\s?\d+[A-Za-z]?|Rec(?:ommendation)?\.?\s*\d+[A-Za-z]?|\d+(?:\.\d+)*[A-Za-z]?\.?|[A-Z]\d+(?:\.\d+)*)$/
@@ -61,7 +69,18 @@ export function parseRecommendationCell(text: string, boldLead: string | null = 
     timeframe = bracket[1]!
     rest = (rest.slice(0, bracket.index) + ' ' + rest.slice(bracket.index! + bracket[0].length)).replace(/\s+/g, ' ').trim()
   }
-  return { ref, text: rest, timeframe, organisation }
+  const labelled: Record<string, string> = {}
+  const pieces = rest.split(TRAILING_LABELS)
+  if (pieces.length > 1) {
+    rest = pieces[0]!.trim()
+    for (let i = 1; i + 1 < pieces.length; i += 2) {
+      const label = pieces[i]!.replace(/\s+/g, ' ')
+      const value = pieces[i + 1]!.trim()
+      if (/^(?:agency|agencies|lead agency)$/i.test(label) && !organisation) organisation = value
+      else labelled[label] = value
+    }
+  }
+  return { ref, text: rest, timeframe, organisation, labelled }
 }
 
 /** True when a cell reads as a recommendation on its own: "RECOMMENDATION: …" or "R14 RECOMMENDATION …". */
@@ -78,6 +97,7 @@ export function splitOrganisationPrefix(text: string): { organisation: string | 
 
 export type LabelTarget = 'success' | 'evidence' | 'milestone' | 'progress'
 
+
 const LABELS: [RegExp, LabelTarget][] = [
   [/Outcome\s+[Mm]easures?(?:\s*:)?/, 'evidence'],
   [/Measures?\s+of\s+[Ss]uccess(?:\s*:)?/, 'success'],
@@ -85,6 +105,7 @@ const LABELS: [RegExp, LabelTarget][] = [
   [/Evidence(?:\s*:)?/, 'evidence'],
   [/Milestones?(?:\s*:)?/, 'milestone'],
   [/Underpinned\s+by\s*:?-?/i, 'milestone'],
+  [/Update\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{2,4}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})(?:\s*:)?/, 'progress'],
   [/Supplemented\s+by\s*:?-?/i, 'milestone'],
 ]
 

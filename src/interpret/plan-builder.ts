@@ -8,7 +8,7 @@ import { parseStatus } from './parse-status.js'
 import { actionFromRow, isOutlineMilestone, type ActionDraft } from './row-fields.js'
 import { filledCells, fitScore, isSectionRow, recommendationRow, shiftedRoles } from './row-class.js'
 
-export type RowClass = 'empty' | 'header' | 'repeat' | 'section' | 'recommendation' | 'action' | 'continuation' | 'note' | 'key'
+export type RowClass = 'empty' | 'header' | 'repeat' | 'section' | 'recommendation' | 'action' | 'milestone' | 'continuation' | 'note' | 'key'
 
 export interface RowTrace {
   table: number
@@ -204,7 +204,7 @@ export class PlanBuilder {
       timeframe: parsed.timeframe,
       organisations: parsed.organisation ? [parsed.organisation] : [],
       shares_actions_with: [],
-      extra: {},
+      extra: { ...parsed.labelled },
       provenance,
       actions: [],
       key,
@@ -271,6 +271,18 @@ export class PlanBuilder {
     const milestoneSlot = at('milestone')
     if (outline && milestoneSlot?.cell.text.trim()) this.outlineMilestone = fold(milestoneSlot.cell.text)
 
+    // A step of the action above: a milestone cell (and maybe its date), no action, no lead.
+    const milestoneText = milestoneSlot?.origin ? fold(milestoneSlot.cell.text) : ''
+    if (!outline && milestoneText && !at('action')?.cell.text.trim() && !at('lead')?.cell.text.trim() && !recSlot?.cell.text.trim() && this.lastActions.length > 0) {
+      const dueText = at('due')?.cell.text.trim() || null
+      const due = parseUkDate(dueText)
+      const status = parseStatus(at('status')?.cell.text)
+      for (const target of this.lastActions) {
+        target.milestones.push({ text: milestoneText, due_date: due.iso, due_raw: dueText, status: status.status, rag: status.rag, provenance })
+      }
+      this.cells.mapped += filledCells(slots).length
+      return this.record(table, r, 'milestone', milestoneText.slice(0, 60))
+    }
     const owned = ['action', 'lead', 'due', 'status', 'organisation'].some((role) => at(role)?.cell.text.trim())
     const hasOwnText = Boolean(at('action')?.cell.text.trim()) || (outline && Boolean(milestoneSlot?.origin && milestoneSlot.cell.text.trim()))
     if (!owned && !hasOwnText && !recSlot?.cell.text.trim() && this.lastActions.length > 0) {

@@ -71,6 +71,7 @@ export function actionFromRow(ctx: RowContext): { action: ActionDraft; mapped: n
   const extra: Record<string, string> = {}
   let ref: string | null = null
   let dueRaw: string | null = null
+  let dueLines: string[] = []
   let statusRaw: string | null = null
   let timeframe: string | null = null
   let status: Action['status'] = null
@@ -125,6 +126,7 @@ export function actionFromRow(ctx: RowContext): { action: ActionDraft; mapped: n
         break
       case 'due':
         dueRaw = dueRaw ? `${dueRaw}; ${text}` : text
+        dueLines = cell.lines.map(fold)
         break
       case 'timeframe':
         timeframe = text
@@ -157,6 +159,7 @@ export function actionFromRow(ctx: RowContext): { action: ActionDraft; mapped: n
           const labelled = part.label && part.target !== 'milestone' ? `${part.label}: ${body}` : body
           if (part.target === 'success') success.push(labelled)
           else if (part.target === 'evidence') evidence.push(labelled)
+          else if (part.target === 'progress') progress.push(labelled)
           else for (const line of part.lines) milestones.push(milestone(line, ctx.provenance))
         }
         break
@@ -202,7 +205,16 @@ export function actionFromRow(ctx: RowContext): { action: ActionDraft; mapped: n
   }
   if (ctx.rowOrganisation && organisations.length === 0) organisations.push(expandWithKey(ctx.rowOrganisation, ctx.organisations))
 
-  const due = parseUkDate(dueRaw)
+  let due = parseUkDate(dueRaw)
+  // One date per sub-action (the action cell's lines): each step becomes a milestone with its own
+  // date, and the action is due when its last step is. Counts that differ keep the raw text only.
+  if (actionLines.length >= 2 && dueLines.length === actionLines.length) {
+    const dates = dueLines.map((l) => parseUkDate(l))
+    if (dates.every((d) => d.iso)) {
+      actionLines.forEach((line, i) => milestones.push({ ...milestone(line, ctx.provenance), due_date: dates[i]!.iso, due_raw: dueLines[i]! }))
+      due = { iso: [...dates.map((d) => d.iso!)].sort().at(-1)!, problem: null }
+    }
+  }
   if (due.problem) {
     ctx.diagnostics.push({ level: 'warning', code: 'IMPOSSIBLE_DATE', message: `${due.problem}; kept as written`, page: ctx.provenance.page })
   }

@@ -118,3 +118,46 @@ describe('column roles from content', () => {
     expect(plan.recommendations[0]!.actions.map((a) => a.due_date)).toEqual(['2013-03-31', '2013-04', '2013-05-01'])
   })
 })
+
+describe('cells with one value per sub-action', () => {
+  it('keeps each step with its own date when the counts match', () => {
+    const { plan } = interpretPlan(documentOf([table(0, [
+      ['Recommendation', 'Action', 'Lead', 'Target date'],
+      ['Improve recording', 'Draft the policy\nConsult staff\nLaunch', 'Ann Lee\nBob Ray\nAnn Lee', '31/01/2013\n28/02/2013\nApr-13'],
+    ])]), SOURCE)
+    const action = plan.recommendations[0]!.actions[0]!
+    expect(action.milestones.map((m) => [m.text, m.due_date])).toEqual([
+      ['Draft the policy', '2013-01-31'],
+      ['Consult staff', '2013-02-28'],
+      ['Launch', '2013-04'],
+    ])
+    expect(action.due_date).toBe('2013-04')
+    expect(action.leads).toEqual(['Ann Lee', 'Bob Ray'])
+  })
+
+  it('keeps the raw text when the counts differ', () => {
+    const { plan } = interpretPlan(documentOf([table(0, [
+      ['Recommendation', 'Action', 'Target date'],
+      ['Improve recording', 'Draft the policy\nConsult staff', '31/01/2013 then review'],
+    ])]), SOURCE)
+    const action = plan.recommendations[0]!.actions[0]!
+    expect(action.milestones).toEqual([])
+    expect(action.due_raw).toBe('31/01/2013 then review')
+  })
+})
+
+describe('milestone rows', () => {
+  it('puts a row with only a milestone and its date under the action above', () => {
+    const { plan } = interpretPlan(documentOf([table(0, [
+      ['Recommendation', 'Action', 'Lead', 'Milestone', 'Date', 'Status'],
+      ['Improve recording', 'Revise the recording policy', 'Ann Lee', 'Draft agreed', '31/01/2013', 'Complete'],
+      ['', '', '', 'Policy launched', '31/03/2013', 'On track'],
+    ])]), SOURCE)
+    const action = plan.recommendations[0]!.actions[0]!
+    expect(plan.recommendations[0]!.actions).toHaveLength(1)
+    expect(action.milestones.map((m) => [m.text, m.due_date, m.status])).toEqual([
+      ['Draft agreed', null, null],
+      ['Policy launched', '2013-03-31', 'on_track'],
+    ])
+  })
+})

@@ -4,7 +4,7 @@ import { parseRecommendationCell, splitLabelledParts, splitOrganisationPrefix } 
 describe('parseRecommendationCell', () => {
   it('takes the ref and drops a RECOMMENDATION prefix', () => {
     expect(parseRecommendationCell('R14 RECOMMENDATION: Ensure that assessments reflect diversity')).toEqual({
-      ref: 'R14', text: 'Ensure that assessments reflect diversity', timeframe: null, organisation: null,
+      ref: 'R14', text: 'Ensure that assessments reflect diversity', timeframe: null, organisation: null, labelled: {},
     })
     expect(parseRecommendationCell('RECOMMENDATION : Ensure the outcomes are recorded').text).toBe('Ensure the outcomes are recorded')
   })
@@ -22,13 +22,25 @@ describe('parseRecommendationCell', () => {
 
   it('splits a timeframe and an addressee from the start of the cell (Darlington)', () => {
     expect(parseRecommendationCell('IMMEDIATE CDDFT Ensure arrangements are in place', 'IMMEDIATE CDDFT')).toEqual({
-      ref: null, text: 'Ensure arrangements are in place', timeframe: 'IMMEDIATE', organisation: 'CDDFT',
+      ref: null, text: 'Ensure arrangements are in place', timeframe: 'IMMEDIATE', organisation: 'CDDFT', labelled: {},
     })
-    expect(parseRecommendationCell('Within 3 Months DBC', 'Within 3 Months DBC')).toEqual({ ref: null, text: '', timeframe: 'Within 3 Months', organisation: 'DBC' })
+    expect(parseRecommendationCell('Within 3 Months DBC', 'Within 3 Months DBC')).toEqual({ ref: null, text: '', timeframe: 'Within 3 Months', organisation: 'DBC', labelled: {} })
   })
 
   it('takes a timeframe in brackets out of the text', () => {
-    expect(parseRecommendationCell('Improve case recording (Within 3 months)')).toEqual({ ref: null, text: 'Improve case recording', timeframe: 'Within 3 months', organisation: null })
+    expect(parseRecommendationCell('Improve case recording (Within 3 months)')).toEqual({ ref: null, text: 'Improve case recording', timeframe: 'Within 3 months', organisation: null, labelled: {} })
+  })
+})
+
+describe('a recommendation cell with labelled trailing text', () => {
+  it('splits the ref, the timeframe in brackets, the agency and the practice standards into fields', () => {
+    expect(parseRecommendationCell('2.1 Ensure that supervision is regular and recorded (Within 3 months) Practice standards: Supervision policy 2012 Agency: LA')).toEqual({
+      ref: '2.1',
+      text: 'Ensure that supervision is regular and recorded',
+      timeframe: 'Within 3 months',
+      organisation: 'LA',
+      labelled: { 'Practice standards': 'Supervision policy 2012' },
+    })
   })
 })
 
@@ -57,6 +69,13 @@ describe('splitLabelledParts', () => {
 
   it('does not split at a label word inside a sentence', () => {
     expect(splitLabelledParts(['Collect evidence of impact from audits'])).toEqual([{ label: null, target: null, lines: ['Collect evidence of impact from audits'] }])
+  })
+
+  it('reads a dated update as progress', () => {
+    expect(splitLabelledParts(['Audit tool drafted Update June 12: tool piloted in two teams'])).toEqual([
+      { label: null, target: null, lines: ['Audit tool drafted'] },
+      { label: 'Update June 12', target: 'progress', lines: ['tool piloted in two teams'] },
+    ])
   })
 
   it('reads Underpinned by and Supplemented by lists as milestones', () => {
