@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { SUPPORTED } from '../parsers/index.js'
 
 /** The real binary in a child process, as a user or a cron job runs it. */
 const root = join(import.meta.dirname, '..')
@@ -76,7 +77,8 @@ describe('actionplan CLI', () => {
     writeFileSync(odd, Buffer.from([0x00, 0x01, 0x02, 0x03, 0xff, 0xfe]))
     const result = run(['ingest', odd, '--db', join(dir, 'odd.sqlite')])
     expect(result.code).toBe(1)
-    expect(result.stderr).toMatch(/plan\.xyz: unsupported file type \(\.xyz\); supported types are .*pdf.*docx.*html.*text/)
+    expect(result.stderr).toMatch(/plan\.xyz: unsupported file type \(\.xyz\); supported types are /)
+    expect(result.stderr).toContain(SUPPORTED)
   })
 
   it('exits 2 on a usage error and 0 on --help, with examples', () => {
@@ -93,7 +95,7 @@ describe('actionplan CLI', () => {
     const csv = run(['export', '--db', db])
     expect(csv.code).toBe(0)
     const rows = csv.stdout.trim().split('\r\n')
-    expect(rows[0]).toMatch(/^plan_id,title,authority/)
+    expect(rows[0]).toMatch(/^plan_id,authority,authority_code,/)
     expect(rows.length).toBe(1 + 13)
     const json = JSON.parse(run(['export', '--db', db, '--format', 'json']).stdout)
     expect(json.plans[0].recommendations[0].actions).toHaveLength(13)

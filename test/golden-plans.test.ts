@@ -1,17 +1,19 @@
 import { readdirSync, readFileSync, existsSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { READERS } from '../parsers/index.js'
 import { readPlan } from '../src/ingest.js'
 import { renderPlanTree } from '../src/export/tree.js'
 import { expectGolden, expectGoldenText } from './golden.js'
 
 /**
  * One test finds every fixture case (fixtures/<format>/<case>/input.*) and compares its whole
- * export with plan.json, and its tree with plan.tree.txt. `npm run test:update` rewrites them;
+ * export with plan.json, and its tree with plan.tree. `npm run test:update` rewrites them;
  * review the diff row by row before committing.
  */
 const root = join(import.meta.dirname, '..')
-const FORMAT_DIRS = ['text', 'pdf', 'docx', 'html']
+// A format's fixtures are checked once its reader is registered.
+const FORMAT_DIRS = READERS.map((r) => r.format)
 
 export function fixtureCases(): { format: string; name: string; dir: string; input: string }[] {
   const cases: { format: string; name: string; dir: string; input: string }[] = []
@@ -33,7 +35,7 @@ describe('golden exports', () => {
       const path = relative(root, c.input)
       const { interpretation } = await readPlan(path, readFileSync(c.input))
       expectGolden(join(c.dir, 'plan.json'), interpretation.plan)
-      expectGoldenText(join(c.dir, 'plan.tree.txt'), renderPlanTree(interpretation.plan))
+      expectGoldenText(join(c.dir, 'plan.tree'), renderPlanTree(interpretation.plan))
     })
   }
 

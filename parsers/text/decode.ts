@@ -4,7 +4,15 @@
  */
 
 const utf8 = new TextDecoder('utf-8', { fatal: true })
-const cp1252 = new TextDecoder('windows-1252')
+// Node's TextDecoder('windows-1252') decodes as ISO-8859-1, leaving 0x80–0x9F as C1 controls; those
+// bytes are where windows-1252 keeps its curly quotes, dashes, € and bullet, so map them ourselves.
+const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ'
+
+function decodeCp1252(bytes: Uint8Array): string {
+  let out = ''
+  for (const b of bytes) out += b >= 0x80 && b <= 0x9f ? CP1252_HIGH[b - 0x80] : String.fromCharCode(b)
+  return out
+}
 
 /** True when the bytes are valid UTF-8; a multi-byte sequence cut at the very end is allowed. */
 export function isUtf8(bytes: Uint8Array, truncatedEnd = false): boolean {
@@ -36,6 +44,6 @@ export function controlShare(bytes: Uint8Array): number {
 
 export function decodeText(bytes: Uint8Array): string {
   const body = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes
-  const text = isUtf8(body) ? utf8.decode(body) : cp1252.decode(body)
+  const text = isUtf8(body) ? utf8.decode(body) : decodeCp1252(body)
   return text.replace(/\r\n?/g, '\n')
 }

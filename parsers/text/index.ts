@@ -2,14 +2,13 @@ import { ReadError, type Block, type Cell, type Diagnostic, type SourceDocument 
 import type { Reader } from '../reader.js'
 import { cleanCell } from './cell-markup.js'
 import { controlShare, decodeText, isUtf8 } from './decode.js'
+import { classifyLines } from './rows.js'
 
 /**
  * Pasted text, as a person gets it by copying a plan out of Word or a PDF: a line with a TAB is a
  * table row and consecutive rows form a table; a blank line, a line of prose or a pasted border
  * (`--\t--`) ends the table; every other line is a paragraph. See ../shared/seeds for real input.
  */
-
-const BORDER = /^[-\s\t]+$/
 
 function isBinary(bytes: Uint8Array): boolean {
   return bytes.includes(0) || controlShare(bytes.subarray(0, 65536)) > 0.05
@@ -68,15 +67,15 @@ export function readText(text: string): { document: SourceDocument; rows: number
     tableIndex += 1
     pending = []
   }
-  for (const line of text.split('\n')) {
-    if (line.includes('\t')) {
-      flushProse()
-      if (BORDER.test(line)) flushTable()
-      else pending.push(line.split('\t'))
+  for (const line of classifyLines(text)) {
+    if (line.kind === 'line') {
+      flushTable()
+      prose.push(line.text)
       continue
     }
-    flushTable()
-    prose.push(line)
+    flushProse()
+    if (line.kind === 'border') flushTable()
+    else pending.push(line.fields)
   }
   flushTable()
   flushProse()

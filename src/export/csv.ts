@@ -1,0 +1,44 @@
+import { format } from 'fast-csv'
+import type { Plan } from '../../schemas/index.js'
+import { csvHeaders, csvRows, type Level } from './csv-rows.js'
+
+/**
+ * A cell that starts with = + - @ (or a tab or carriage return) runs as a formula when a
+ * spreadsheet opens the CSV (OWASP "CSV injection"). A leading apostrophe makes it text; the
+ * apostrophe is shown, which is the price of safety and is what OWASP recommends.
+ */
+export function guardFormula(value: string): string {
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value
+}
+
+/** Streams the CSV of the plans at one level: RFC 4180, CRLF line ends, a header row always. */
+export async function writeCsv(plans: Iterable<Plan>, stream: NodeJS.WritableStream, level: Level = 'actions'): Promise<void> {
+  const headers = csvHeaders(level)
+  const csv = format<Record<string, unknown>, Record<string, string>>({
+    headers,
+    alwaysWriteHeaders: true,
+    rowDelimiter: '\r\n',
+    includeEndRowDelimiter: true,
+    transform: (row: Record<string, unknown>) =>
+      Object.fromEntries(headers.map((h) => [h, row[h] === null || row[h] === undefined ? '' : guardFormula(String(row[h]))])),
+  })
+  const done = new Promise<void>((resolve, reject) => {
+    csv.on('end', resolve)
+    csv.on('error', reject)
+  })
+  csv.on('data', (chunk: Buffer) => {
+    if (!stream.write(chunk)) {
+      csv.pause()
+      stream.once('drain', () => csv.resume())
+    }
+  })
+  for (const plan of plans) {
+    for (const row of csvRows(plan, level)) {
+      if (!csv.write(row)) await new Promise((resolve) => csv.once('drain', resolve))
+    }
+  }
+  csv.end()
+  await done
+}
+
+export { LEVELS, type Level } from './csv-rows.js'

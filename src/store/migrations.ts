@@ -1,0 +1,103 @@
+import type { Database } from 'better-sqlite3'
+
+/**
+ * Numbered migrations, applied in order inside one transaction each; `PRAGMA user_version` holds the
+ * number of the last one applied. Never edit a migration that has shipped: add the next one.
+ */
+const MIGRATIONS: readonly string[] = [
+  // 1: sources, plans and the recommendation → action → milestone tree.
+  `
+  CREATE TABLE sources (
+    sha256 TEXT PRIMARY KEY,
+    path TEXT NOT NULL,
+    format TEXT NOT NULL,
+    pages INTEGER,
+    imported_at TEXT NOT NULL
+  );
+  CREATE TABLE plans (
+    id TEXT PRIMARY KEY,
+    plan_key TEXT NOT NULL,
+    revision INTEGER NOT NULL,
+    source_sha256 TEXT NOT NULL UNIQUE REFERENCES sources(sha256),
+    title TEXT,
+    authority_name TEXT,
+    authority_code TEXT,
+    authorities TEXT NOT NULL,
+    inspectorate TEXT,
+    plan_date TEXT,
+    keys TEXT NOT NULL,
+    notes TEXT NOT NULL,
+    coverage REAL NOT NULL,
+    imported_at TEXT NOT NULL,
+    UNIQUE (plan_key, revision)
+  );
+  CREATE TABLE recommendations (
+    id TEXT PRIMARY KEY,
+    plan_id TEXT NOT NULL REFERENCES plans(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    ref TEXT,
+    text TEXT NOT NULL,
+    theme TEXT,
+    timeframe TEXT,
+    organisations TEXT NOT NULL,
+    shares_actions_with TEXT NOT NULL,
+    extra TEXT NOT NULL,
+    provenance TEXT NOT NULL
+  );
+  CREATE INDEX recommendations_plan ON recommendations(plan_id, position);
+  CREATE TABLE actions (
+    id TEXT PRIMARY KEY,
+    recommendation_id TEXT NOT NULL REFERENCES recommendations(id) ON DELETE CASCADE,
+    plan_id TEXT NOT NULL REFERENCES plans(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    ref TEXT,
+    text TEXT NOT NULL,
+    leads TEXT NOT NULL,
+    lead_raw TEXT,
+    organisations TEXT NOT NULL,
+    due_date TEXT,
+    due_raw TEXT,
+    status TEXT,
+    rag TEXT,
+    rag_source TEXT,
+    status_raw TEXT,
+    progress TEXT,
+    success_criteria TEXT,
+    evidence TEXT,
+    impact TEXT,
+    timeframe TEXT,
+    extra TEXT NOT NULL,
+    provenance TEXT NOT NULL
+  );
+  CREATE INDEX actions_recommendation ON actions(recommendation_id, position);
+  CREATE INDEX actions_plan ON actions(plan_id);
+  CREATE TABLE milestones (
+    action_id TEXT NOT NULL REFERENCES actions(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    due_date TEXT,
+    due_raw TEXT,
+    status TEXT,
+    rag TEXT,
+    provenance TEXT NOT NULL,
+    PRIMARY KEY (action_id, position)
+  );
+  `,
+]
+
+export const SCHEMA_VERSION = MIGRATIONS.length
+
+export function migrate(db: Database): void {
+  const current = db.pragma('user_version', { simple: true }) as number
+  if (current > MIGRATIONS.length) {
+    throw new Error(`the database was written by a newer actionplan (schema ${current}, this one knows ${MIGRATIONS.length}); upgrade actionplan`)
+  }
+  for (let version = current; version < MIGRATIONS.length; version += 1) {
+    db.transaction(() => {
+      // Another process may have migrated while we waited for the write lock.
+      if ((db.pragma('user_version', { simple: true }) as number) > version) return
+      db.exec(MIGRATIONS[version]!)
+      db.pragma(`user_version = ${version + 1}`)
+    }).immediate()
+  }
+}

@@ -1,0 +1,90 @@
+import type { Database, Statement } from 'better-sqlite3'
+import { Plan, type Action, type Milestone, type Recommendation } from '../../schemas/index.js'
+
+/** Rebuilds the Plan of the export contract from its rows: the inverse of PlanWriter. */
+
+interface PlanRow {
+  id: string
+  revision: number
+  title: string | null
+  authority_name: string | null
+  authority_code: string | null
+  authorities: string
+  inspectorate: string | null
+  plan_date: string | null
+  keys: string
+  notes: string
+  coverage: number
+  path: string
+  sha256: string
+  format: string
+  pages: number | null
+}
+
+type RecRow = Record<'id' | 'text' | 'organisations' | 'shares_actions_with' | 'extra' | 'provenance', string> &
+  Record<'ref' | 'theme' | 'timeframe', string | null>
+type ActionRow = Record<'id' | 'recommendation_id' | 'text' | 'leads' | 'organisations' | 'extra' | 'provenance', string> &
+  Record<
+    'ref' | 'lead_raw' | 'due_date' | 'due_raw' | 'status' | 'rag' | 'rag_source' | 'status_raw' | 'progress' | 'success_criteria' | 'evidence' | 'impact' | 'timeframe',
+    string | null
+  >
+type MilestoneRow = Record<'action_id' | 'text' | 'provenance', string> & Record<'due_date' | 'due_raw' | 'status' | 'rag', string | null>
+
+export const PLAN_COLUMNS = `p.id, p.revision, p.title, p.authority_name, p.authority_code, p.authorities, p.inspectorate, p.plan_date, p.keys,
+  p.notes, p.coverage, s.path, s.sha256, s.format, s.pages`
+
+const parse = <T>(text: string): T => JSON.parse(text) as T
+
+export class PlanReader {
+  private readonly recs: Statement<[string], RecRow>
+  private readonly actions: Statement<[string], ActionRow>
+  private readonly milestones: Statement<[string], MilestoneRow>
+
+  constructor(db: Database) {
+    this.recs = db.prepare('SELECT * FROM recommendations WHERE plan_id = ? ORDER BY position')
+    this.actions = db.prepare('SELECT * FROM actions WHERE plan_id = ? ORDER BY recommendation_id, position')
+    this.milestones = db.prepare(`SELECT m.* FROM milestones m JOIN actions a ON a.id = m.action_id WHERE a.plan_id = ?
+      ORDER BY m.action_id, m.position`)
+  }
+
+  read(row: PlanRow): Plan {
+    const milestonesOf = new Map<string, Milestone[]>()
+    for (const m of this.milestones.iterate(row.id)) {
+      const list = milestonesOf.get(m.action_id) ?? []
+      list.push({ text: m.text, due_date: m.due_date, due_raw: m.due_raw, status: m.status as Milestone['status'], rag: m.rag as Milestone['rag'], provenance: parse(m.provenance) })
+      milestonesOf.set(m.action_id, list)
+    }
+    const actionsOf = new Map<string, Action[]>()
+    for (const a of this.actions.iterate(row.id)) {
+      const list = actionsOf.get(a.recommendation_id) ?? []
+      list.push({
+        id: a.id, ref: a.ref, text: a.text, leads: parse(a.leads), lead_raw: a.lead_raw, organisations: parse(a.organisations), due_date: a.due_date,
+        due_raw: a.due_raw, status: a.status as Action['status'], rag: a.rag as Action['rag'], rag_source: a.rag_source as Action['rag_source'],
+        status_raw: a.status_raw, progress: a.progress, success_criteria: a.success_criteria, evidence: a.evidence, impact: a.impact,
+        timeframe: a.timeframe, extra: parse(a.extra), provenance: parse(a.provenance), milestones: milestonesOf.get(a.id) ?? [],
+      })
+      actionsOf.set(a.recommendation_id, list)
+    }
+    const recommendations: Recommendation[] = this.recs.all(row.id).map((r) => ({
+      id: r.id, ref: r.ref, text: r.text, theme: r.theme, timeframe: r.timeframe, organisations: parse(r.organisations),
+      shares_actions_with: parse(r.shares_actions_with), extra: parse(r.extra), provenance: parse(r.provenance), actions: actionsOf.get(r.id) ?? [],
+    }))
+    // Key order as in the schema, so a stored plan exports exactly as it was interpreted.
+    return Plan.parse({
+      id: row.id,
+      title: row.title,
+      authority: row.authority_name === null ? null : { name: row.authority_name, code: row.authority_code },
+      authorities: parse(row.authorities),
+      inspectorate: row.inspectorate,
+      plan_date: row.plan_date,
+      revision: row.revision,
+      source: { path: row.path, sha256: row.sha256, format: row.format, pages: row.pages },
+      keys: parse(row.keys),
+      notes: parse(row.notes),
+      coverage: row.coverage,
+      recommendations,
+    })
+  }
+}
+
+export type { PlanRow }

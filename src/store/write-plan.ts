@@ -1,0 +1,50 @@
+import type { Database, Statement } from 'better-sqlite3'
+import type { Plan } from '../../schemas/index.js'
+
+const json = (value: unknown): string => JSON.stringify(value)
+
+/** Prepared once per connection: inserting a plan is a few thousand statements at most. */
+export class PlanWriter {
+  private readonly source: Statement
+  private readonly plan: Statement
+  private readonly recommendation: Statement
+  private readonly action: Statement
+  private readonly milestone: Statement
+
+  constructor(db: Database) {
+    this.source = db.prepare('INSERT INTO sources (sha256, path, format, pages, imported_at) VALUES (?, ?, ?, ?, ?)')
+    this.plan = db.prepare(`INSERT INTO plans (id, plan_key, revision, source_sha256, title, authority_name, authority_code, authorities,
+      inspectorate, plan_date, keys, notes, coverage, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+    this.recommendation = db.prepare(`INSERT INTO recommendations (id, plan_id, position, ref, text, theme, timeframe, organisations,
+      shares_actions_with, extra, provenance) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+    this.action = db.prepare(`INSERT INTO actions (id, recommendation_id, plan_id, position, ref, text, leads, lead_raw, organisations,
+      due_date, due_raw, status, rag, rag_source, status_raw, progress, success_criteria, evidence, impact, timeframe, extra, provenance)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+    this.milestone = db.prepare(`INSERT INTO milestones (action_id, position, text, due_date, due_raw, status, rag, provenance)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
+  }
+
+  /** Writes the whole plan; the caller holds the transaction. */
+  write(plan: Plan, key: string, importedAt: string): void {
+    const { source } = plan
+    this.source.run(source.sha256, source.path, source.format, source.pages, importedAt)
+    this.plan.run(
+      plan.id, key, plan.revision, source.sha256, plan.title, plan.authority?.name ?? null, plan.authority?.code ?? null, json(plan.authorities),
+      plan.inspectorate, plan.plan_date, json(plan.keys), json(plan.notes), plan.coverage, importedAt,
+    )
+    for (const [r, rec] of plan.recommendations.entries()) {
+      this.recommendation.run(rec.id, plan.id, r, rec.ref, rec.text, rec.theme, rec.timeframe, json(rec.organisations), json(rec.shares_actions_with),
+        json(rec.extra), json(rec.provenance))
+      for (const [a, action] of rec.actions.entries()) {
+        this.action.run(
+          action.id, rec.id, plan.id, a, action.ref, action.text, json(action.leads), action.lead_raw, json(action.organisations), action.due_date,
+          action.due_raw, action.status, action.rag, action.rag_source, action.status_raw, action.progress, action.success_criteria, action.evidence,
+          action.impact, action.timeframe, json(action.extra), json(action.provenance),
+        )
+        for (const [m, milestone] of action.milestones.entries()) {
+          this.milestone.run(action.id, m, milestone.text, milestone.due_date, milestone.due_raw, milestone.status, milestone.rag, json(milestone.provenance))
+        }
+      }
+    }
+  }
+}
