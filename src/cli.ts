@@ -33,12 +33,14 @@ function openExisting(path: string): ReturnType<typeof openStore> {
   return openStore(path)
 }
 
+const count = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? '' : 's'}`
+
 function describe(outcome: FileOutcome): string {
   if (outcome.status === 'failed') return `✗ ${outcome.message}`
   if (outcome.status === 'skipped') return `- ${outcome.path}: skipped, ${outcome.message}`
   const coverage = outcome.coverage !== null && outcome.coverage < 1 ? `, ${(outcome.coverage * 100).toFixed(1)}% of cells mapped (the rest is in extra)` : ''
   const revision = outcome.revision && outcome.revision > 1 ? `, revision ${outcome.revision}` : ''
-  return `✓ ${outcome.path}: ${outcome.recommendations} recommendations, ${outcome.actions} actions${coverage}${revision}`
+  return `✓ ${outcome.path}: ${count(outcome.recommendations, 'recommendation')}, ${count(outcome.actions, 'action')}${coverage}${revision}`
 }
 
 async function ingest(paths: string[], options: { db: string; format?: Format; password?: string; json?: boolean; verbose?: boolean; timeout: string; maxPages: string }): Promise<number> {
