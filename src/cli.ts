@@ -6,7 +6,7 @@ import { writeCsv } from './export/csv.js'
 import { writeJson } from './export/json.js'
 import { renderPlanTree } from './export/tree.js'
 import { renderExplanation } from './explain.js'
-import { expandPaths, ingestFile, readDocument, readPlan, type FileOutcome } from './ingest.js'
+import { expandPaths, ingestFile, interpretFile, readDocument, type FileOutcome } from './ingest.js'
 import { openStore } from './store/index.js'
 import { renderTablesCsv, tablesOf } from './tables.js'
 
@@ -146,7 +146,7 @@ async function tables(path: string, options: { format: string; reader?: Format; 
 
 async function explain(path: string, options: { reader?: Format; password?: string }): Promise<number> {
   try {
-    const result = await readPlan(path, readBytes(path), { format: options.reader, password: options.password })
+    const result = await interpretFile(path, readBytes(path), { format: options.reader, password: options.password })
     out(renderExplanation(result.interpretation, result.diagnostics))
     return 0
   } catch (error) {

@@ -61,20 +61,25 @@ export async function readDocument(path: string, bytes: Uint8Array, options: Rea
   }
 }
 
-/** Reads and interprets one file. Throws ReadError when the file holds no plan. */
-export async function readPlan(path: string, bytes: Uint8Array, options: ReadOptions = {}): Promise<ReadPlanResult> {
-  const sha256 = sha256Of(bytes)
+/** Reads and interprets one file, whatever it yields (what `explain` shows, even for a file that holds no plan). */
+export async function interpretFile(path: string, bytes: Uint8Array, options: ReadOptions = {}): Promise<ReadPlanResult & { tables: number }> {
   const { document, diagnostics } = await readDocument(path, bytes, options)
   const assembled = assembleTables(document)
   const tables = assembled.blocks.filter((b) => b.kind === 'table').length
+  const interpretation = interpretPlan(assembled, { path, sha256: sha256Of(bytes), format: document.format, pages: document.pages })
+  return { document: assembled, interpretation, diagnostics: [...diagnostics, ...interpretation.diagnostics], tables }
+}
+
+/** Reads and interprets one file. Throws ReadError when the file holds no plan. */
+export async function readPlan(path: string, bytes: Uint8Array, options: ReadOptions = {}): Promise<ReadPlanResult> {
+  const { tables, ...result } = await interpretFile(path, bytes, options)
   if (tables === 0) {
     throw new ReadError('NO_TABLES', path, 'no tables found, so no action plan to read', 'check this is an action plan; `actionplan tables <file>` shows what was read')
   }
-  const interpretation = interpretPlan(assembled, { path, sha256, format: document.format, pages: document.pages })
-  if (interpretation.plan.recommendations.length === 0) {
+  if (result.interpretation.plan.recommendations.length === 0) {
     throw new ReadError('NO_TABLES', path, `${tables} table(s) but no recommendations or actions in them`, '`actionplan explain <file>` shows how each row was read')
   }
-  return { document: assembled, interpretation, diagnostics: [...diagnostics, ...interpretation.diagnostics] }
+  return result
 }
 
 const SUPPORTED_EXTENSIONS = new Set(READERS.flatMap((r) => r.extensions))

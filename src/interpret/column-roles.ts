@@ -63,7 +63,10 @@ const SYNONYMS: Record<Role, string[]> = {
     'lead person', 'owner', 'action owner', 'accountable officer', 'executive lead', 'local lead', 'health lead', 'by whom',
     'responsibility', 'responsible', 'named lead', 'lead manager', 'monitoring lead', 'operational lead', 'strategic lead',
   ],
-  organisation: ['org', 'organisation', 'organisations', 'organization', 'agency', 'agencies', 'lead agency', 'partner', 'partners', 'provider'],
+  organisation: [
+    'org', 'organisation', 'organisations', 'organization', 'agency', 'agencies', 'lead agency', 'partner', 'partners', 'provider',
+    'responsible agency', 'responsible organisation', 'lead organisation', 'responsible body', 'agency responsible',
+  ],
   due: [
     'date', 'due date', 'due', 'target date', 'completion date', 'date to be delivered by', 'date to be delivered', 'deadline',
     'by when', 'when', 'date for completion', 'target completion date', 'delivery date', 'timescale for completion', 'end date',
@@ -175,7 +178,7 @@ function assignGroups(roles: ColumnRole[]): ColumnRole[] {
   if (starts.length < 2) return roles
   let group: number | null = null
   let agency: string | null = null
-  return roles.map((r, i) => {
+  const grouped = roles.map((r, i) => {
     if (starts.includes(i)) {
       group = i
       const named = r.header.replace(/\b(?:actions?|required|to\s+be\s+taken|specific|key|proposed)\b/gi, '').replace(/[:()\-–]/g, ' ').replace(/\s+/g, ' ').trim()
@@ -183,6 +186,10 @@ function assignGroups(roles: ColumnRole[]): ColumnRole[] {
     }
     return { ...r, group, agency: group === null ? null : agency }
   })
+  // A role that not every group has (one date, status and progress after the last agency's
+  // columns) is shared by all groups, not owned by the last one.
+  const groupsWith = (role: Role | null): number => new Set(grouped.filter((r) => r.role === role && r.group !== null).map((r) => r.group)).size
+  return grouped.map((r, i) => (r.group !== null && !starts.includes(i) && groupsWith(r.role) < starts.length ? { ...r, group: null, agency: null } : r))
 }
 
 /**

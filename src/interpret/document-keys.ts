@@ -107,3 +107,18 @@ export function parseRagKeyRows(rows: readonly { texts: string[]; fills: (string
   }
   return entries
 }
+
+/**
+ * A RAG key written inline in a paragraph ("RAG key: red – behind schedule; amber – at risk;
+ * green – on track; blue – complete"): colour words or letters, each with its meaning. Fewer than
+ * two pairs is not a key.
+ */
+export function parseRagKeyText(text: string): KeyEntry[] {
+  const body = text.replace(/^[^:]*\bkey[^:]*:\s*/i, '')
+  const entries: KeyEntry[] = []
+  for (const part of body.split(/[;,]\s*|\.\s+/)) {
+    const m = part.trim().match(/^(red|amber|green|blue|black|[RAGB])\s*(?:[–—:=-]\s*|\s+)(.+?)\.?$/i)
+    if (m) entries.push({ key: m[1]!, value: m[2]!.trim() })
+  }
+  return entries.length >= 2 ? entries : []
+}

@@ -1,8 +1,8 @@
 import type { Diagnostic, Paragraph, Provenance, Recommendation, Table } from '../../schemas/index.js'
 import { gridOf, slotTexts, type GridSlot } from '../assemble/grid.js'
 import { continuesHeader, isHeaderRow, roleFromContent, roleOfHeader, rolesOfHeaderRow, type ColumnRole } from './column-roles.js'
-import { parseOrganisationKey, parsePersonnelKey, parseRagKeyRows, type KeyEntry } from './document-keys.js'
-import { parseRecommendationCell, REF_ONLY } from './packed-cells.js'
+import { parseOrganisationKey, parsePersonnelKey, parseRagKeyRows, parseRagKeyText, type KeyEntry } from './document-keys.js'
+import { cleanRef, parseRecommendationCell, REF_ONLY } from './packed-cells.js'
 import { parseUkDate } from './parse-date.js'
 import { parseStatus } from './parse-status.js'
 import { actionFromRow, isOutlineMilestone, type ActionDraft } from './row-fields.js'
@@ -72,7 +72,10 @@ export class PlanBuilder {
     const text = fold(p.text)
     if (!text) return
     if (/^(?:key\s+to\s+rag|rag\s+key|rag\s+rating\s+key|key\s+to\s+rating)/i.test(text)) {
-      this.expectRagKey = true
+      // The key is either in this paragraph ("RAG key: red – …; green – …") or in the table below it.
+      const inline = parseRagKeyText(text)
+      this.ragKey.push(...inline)
+      this.expectRagKey = inline.length === 0
       this.notes.push({ label: null, text })
       return
     }
@@ -85,12 +88,14 @@ export class PlanBuilder {
   table(table: Table): void {
     this.sawTable = true
     const grid = gridOf(table)
-    if (this.expectRagKey) {
+    // A key is a small table; anything larger after the key's heading is the plan itself.
+    if (this.expectRagKey && table.columns <= 3 && grid.length <= 8) {
       this.expectRagKey = false
       this.ragKey.push(...parseRagKeyRows(grid.map((slots) => ({ texts: slotTexts(slots), fills: slots.map((s) => s?.cell.fill ?? null) }))))
       this.cells.mapped += grid.flatMap((s) => filledCells(s)).length
       return
     }
+    this.expectRagKey = false
     for (let r = 0; r < grid.length; r += 1) {
       const slots = grid[r]!
       const next = grid[r + 1]
@@ -260,7 +265,13 @@ export class PlanBuilder {
       const recText = parsed.text || actionText
       if (!parsed.text) fallbackText = actionText
       rowOrganisation = parsed.organisation
-      const draft = this.startRecommendation(parsed.ref, recText, null, provenance)
+      // A ref column beside the recommendation column numbers the recommendation, not its first action.
+      const refIndex = roles.findIndex((c) => c.role === 'ref')
+      const refSlot = refIndex >= 0 ? slots[refIndex] : null
+      const columnRef = refSlot?.origin && refSlot.cell.text.trim() ? cleanRef(refSlot.cell.text) : null
+      if (columnRef && !parsed.ref) slots = slots.map((s, i) => (i === refIndex ? null : s))
+      if (columnRef && !parsed.ref) this.cells.mapped += 1
+      const draft = this.startRecommendation(parsed.ref ?? columnRef, recText, null, provenance)
       if (!draft.timeframe && parsed.timeframe) draft.timeframe = parsed.timeframe
       if (parsed.organisation && !draft.organisations.includes(parsed.organisation)) draft.organisations.push(parsed.organisation)
     }

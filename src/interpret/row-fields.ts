@@ -108,7 +108,15 @@ export function actionFromRow(ctx: RowContext): { action: ActionDraft; mapped: n
         // Read by the plan builder: they name the recommendation and section, not the action.
         break
       case 'action':
-        actionLines.push(...cell.lines.map(fold))
+        // An action cell may carry its own labelled lists ("Milestones:", "Evidence:") after its text.
+        for (const part of splitLabelledParts(cell.lines.map(fold))) {
+          if (part.label === null || part.target === null) actionLines.push(...part.lines)
+          else if (part.target === 'milestone') for (const line of part.lines) milestones.push(milestone(line, ctx.provenance))
+          else if (part.target === 'success') success.push(`${part.label}: ${part.lines.join(' ')}`)
+          else if (part.target === 'evidence') evidence.push(`${part.label}: ${part.lines.join(' ')}`)
+          else if (part.target === 'progress') progress.push(`${part.label}: ${part.lines.join(' ')}`)
+          else actionLines.push(...part.lines)
+        }
         break
       case 'lead': {
         const { organisation, rest } = splitOrganisationPrefix(text)

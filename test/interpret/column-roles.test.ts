@@ -55,3 +55,21 @@ describe('header rows', () => {
     expect(rolesOfHeaderRow(['', 'Action', 'Who']).map((r) => r.role)).toEqual(['ref', 'action', 'lead'])
   })
 })
+
+describe('column groups and head nouns', () => {
+  it('shares the date, status and progress after the last agency group with every group', () => {
+    const roles = rolesOfHeaderRow(['Ref', 'Recommendation', 'Action LA', 'Lead Officer', 'Actions Health', 'Health Lead', 'Target Date', 'Status', 'Progress'])
+    expect(roles.map((r) => r.group ?? null)).toEqual([null, null, 2, 2, 4, 4, null, null, null])
+    expect(roles.map((r) => r.agency ?? null)).toEqual([null, null, 'LA', 'LA', 'Health', 'Health', null, null, null])
+  })
+
+  it('keeps a role each group has (its own date) with its group', () => {
+    const roles = rolesOfHeaderRow(['Action LA', 'Lead', 'Date', 'Action Health', 'Lead', 'Date'])
+    expect(roles.map((r) => r.group)).toEqual([0, 0, 0, 3, 3, 3])
+  })
+
+  it('reads "Responsible Agency" as the organisation, "Responsible Officer" as the lead', () => {
+    expect(roleOfHeader('Responsible Agency').role).toBe('organisation')
+    expect(roleOfHeader('Responsible Officer').role).toBe('lead')
+  })
+})

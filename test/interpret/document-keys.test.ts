@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { abbreviates, expandWithKey, parseOrganisationKey, parsePersonnelKey } from '../../src/interpret/document-keys.js'
+import { abbreviates, expandWithKey, parseOrganisationKey, parsePersonnelKey, parseRagKeyText } from '../../src/interpret/document-keys.js'
 import { resolveAuthorities } from '../../src/interpret/authorities/resolve-authorities.js'
 
 describe('document keys', () => {
@@ -47,5 +47,22 @@ describe('resolveAuthorities', () => {
 
   it('does not read an ordinary word as a council', () => {
     expect(resolveAuthorities('improve reading age and rugby club links', '2012-01')).toEqual([])
+  })
+})
+
+describe('RAG key in a paragraph', () => {
+  it('reads colour words or letters with their meanings', () => {
+    expect(parseRagKeyText('RAG key: red – behind schedule; amber – in progress with some risk; green – on track; blue – complete.')).toEqual([
+      { key: 'red', value: 'behind schedule' },
+      { key: 'amber', value: 'in progress with some risk' },
+      { key: 'green', value: 'on track' },
+      { key: 'blue', value: 'complete' },
+    ])
+    expect(parseRagKeyText('Key to RAG rating: G = on track, A = at risk, R = off track')).toHaveLength(3)
+  })
+
+  it('is not a key when fewer than two pairs are given (the key is then in the table below)', () => {
+    expect(parseRagKeyText('Key to RAG rating')).toEqual([])
+    expect(parseRagKeyText('RAG key: see the table')).toEqual([])
   })
 })

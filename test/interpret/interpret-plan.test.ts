@@ -36,10 +36,35 @@ describe('interpretPlan', () => {
       ['1', 'Improve health assessments', 'Send requests within 3 days', 'Ann Lee', 'Complete assessments within 20 days', 'Bob Ray', 'Mar-13'],
     ])]), SOURCE)
     const actions = plan.recommendations[0]!.actions
-    expect(actions.map((a) => [a.text, a.leads, a.organisations])).toEqual([
-      ['Send requests within 3 days', ['Ann Lee'], ['LA']],
-      ['Complete assessments within 20 days', ['Bob Ray'], ['Health']],
+    expect(actions.map((a) => [a.text, a.leads, a.organisations, a.due_date])).toEqual([
+      ['Send requests within 3 days', ['Ann Lee'], ['LA'], '2013-03'],
+      ['Complete assessments within 20 days', ['Bob Ray'], ['Health'], '2013-03'],
     ])
+    // The ref column beside the recommendation column numbers the recommendation.
+    expect(plan.recommendations[0]!.ref).toBe('1')
+    expect(actions.map((a) => a.ref)).toEqual([null, null])
+  })
+
+  it('takes milestones and labelled parts out of the action cell', () => {
+    const { plan } = interpretPlan(documentOf([table(0, [
+      ['Recommendation', 'Action', 'Lead'],
+      ['Improve GP reports', 'Send a template with each invitation\nMilestones:\nTemplate agreed\nTemplate sent', 'Helen Reid'],
+    ])]), SOURCE)
+    const action = plan.recommendations[0]!.actions[0]!
+    expect(action.text).toBe('Send a template with each invitation')
+    expect(action.milestones.map((m) => m.text)).toEqual(['Template agreed', 'Template sent'])
+  })
+
+  it('reads a RAG key given in a paragraph, and the plan table after it as the plan', () => {
+    const { plan } = interpretPlan(documentOf([
+      paragraph('RAG key: red – behind schedule; green – on track; blue – complete'),
+      table(0, [
+        ['Action', 'Lead', 'RAG'],
+        ['Audit files', 'Ann Lee', ''],
+      ], (row, col) => (row === 1 && col === 2 ? { fill: '#0070c0' } : {})),
+    ]), SOURCE)
+    expect(plan.keys.rag).toHaveLength(3)
+    expect(plan.recommendations[0]!.actions[0]).toMatchObject({ rag: 'blue', rag_source: 'fill', status: 'complete' })
   })
 
   it('puts a column no role takes into extra under its header, and counts it against coverage', () => {

@@ -1,0 +1,88 @@
+/**
+ * Builds the Word, PDF and pasted-text fixtures from the templates in scripts/fixtures/templates,
+ * and the bad PDFs in fixtures/bad (scripts/fixtures/make-bad-pdfs.ts).
+ *
+ *   npx tsx scripts/make-fixtures.ts [case…] [--no-bad]
+ *
+ * For each case: fixtures/docx/<case>/input.docx (written here), fixtures/pdf/<case>/input.pdf
+ * and fixtures/html/<case>/input.html (LibreOffice: soffice --headless --convert-to pdf / html),
+ * fixtures/text/<case>/input.txt (text-writer.ts)
+ * except for the three cases whose text is the real seed. Needs LibreOffice, poppler-utils, qpdf and
+ * fonts-liberation on the machine that makes fixtures; the product and the tests never do.
+ * Deterministic except for the dates LibreOffice writes into each PDF.
+ */
+import { execFileSync } from 'node:child_process'
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { DocSpec } from './fixtures/doc-model.js'
+import { writeDocx } from './fixtures/docx-writer.js'
+import { makeBadPdfs } from './fixtures/make-bad-pdfs.js'
+import { ROOT } from './fixtures/seeds.js'
+import { writeText } from './fixtures/text-writer.js'
+import { TEMPLATES } from './fixtures/templates/index.js'
+import { truthOf } from './fixtures/designed/content.js'
+import { DESIGNED } from './fixtures/designed/index.js'
+
+process.env.TZ = 'UTC'
+
+/** These cases' pasted text is the real seed, copied to fixtures/text by hand: never overwrite it. */
+const SEEDED = new Set(['telford', 'darlington', 'dudley'])
+
+/** Converts with a private LibreOffice profile so that a running soffice elsewhere does not interfere. */
+export function convert(docx: string, outDir: string, to: string): void {
+  const profile = mkdtempSync(join(tmpdir(), 'lo-profile-'))
+  try {
+    execFileSync('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', to, '--outdir', outDir, docx], {
+      stdio: ['ignore', 'ignore', 'inherit'],
+      timeout: 180_000,
+    })
+  } finally {
+    rmSync(profile, { recursive: true, force: true })
+  }
+}
+
+export async function makeCase(name: string, spec: DocSpec): Promise<void> {
+  const docxDir = join(ROOT, 'fixtures', 'docx', name)
+  const pdfDir = join(ROOT, 'fixtures', 'pdf', name)
+  const htmlDir = join(ROOT, 'fixtures', 'html', name)
+  mkdirSync(docxDir, { recursive: true })
+  mkdirSync(pdfDir, { recursive: true })
+  const docx = join(docxDir, 'input.docx')
+  writeFileSync(docx, await writeDocx(spec))
+  const work = mkdtempSync(join(tmpdir(), `fixture-${name}-`))
+  try {
+    // Tagged PDF, as Word's "Save as PDF" writes by default; HTML as Word's "Save as web page" would.
+    convert(docx, work, 'pdf:writer_pdf_Export:{"UseTaggedPDF":{"type":"boolean","value":"true"}}')
+    copyFileSync(join(work, 'input.pdf'), join(pdfDir, 'input.pdf'))
+    convert(docx, work, 'html:HTML (StarWriter):EmbedImages')
+    mkdirSync(htmlDir, { recursive: true })
+    copyFileSync(join(work, 'input.html'), join(htmlDir, 'input.html'))
+  } finally {
+    rmSync(work, { recursive: true, force: true })
+  }
+  if (!SEEDED.has(name)) {
+    const textDir = join(ROOT, 'fixtures', 'text', name)
+    mkdirSync(textDir, { recursive: true })
+    writeFileSync(join(textDir, 'input.txt'), writeText(spec))
+  }
+  const designed = DESIGNED[name]
+  if (designed) {
+    mkdirSync(join(ROOT, 'fixtures', 'truth'), { recursive: true })
+    writeFileSync(join(ROOT, 'fixtures', 'truth', `${name}.json`), `${JSON.stringify(truthOf(designed), null, 2)}\n`)
+  }
+  const pages = execFileSync('pdfinfo', [join(pdfDir, 'input.pdf')], { encoding: 'utf8' }).match(/Pages:\s+(\d+)/)?.[1]
+  process.stderr.write(`${name}: ${pages} pages\n`)
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2)
+  const wanted = args.filter((a) => !a.startsWith('--'))
+  for (const [name, template] of Object.entries(TEMPLATES)) {
+    if (wanted.length > 0 && !wanted.includes(name)) continue
+    await makeCase(name, template())
+  }
+  if (!args.includes('--no-bad') && wanted.length === 0) makeBadPdfs(join(ROOT, 'fixtures'))
+}
+
+if (process.argv[1]?.endsWith('make-fixtures.ts')) await main()
