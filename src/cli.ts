@@ -6,7 +6,11 @@ import { writeCsv } from './export/csv.js'
 import { writeJson } from './export/json.js'
 import { renderPlanTree } from './export/tree.js'
 import { renderExplanation } from './explain.js'
-import { expandPaths, ingestFile, interpretFile, readDocument, type FileOutcome } from './ingest.js'
+import { planHistory, renderHistory } from './history.js'
+import { expandPaths, interpretFile, readDocument } from './ingest.js'
+import { selectPaths } from './batch/glob.js'
+import { ProgressBar } from './batch/progress.js'
+import { runIngest, type FileOutcome } from './batch/run-ingest.js'
 import { openStore } from './store/index.js'
 import { renderTablesCsv, tablesOf } from './tables.js'
 
@@ -33,6 +37,8 @@ function openExisting(path: string): ReturnType<typeof openStore> {
   return openStore(path)
 }
 
+const collect = (value: string, previous: string[]): string[] => [...previous, value]
+
 const count = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? '' : 's'}`
 
 function describe(outcome: FileOutcome): string {
@@ -43,33 +49,82 @@ function describe(outcome: FileOutcome): string {
   return `✓ ${outcome.path}: ${count(outcome.recommendations, 'recommendation')}, ${count(outcome.actions, 'action')}${coverage}${revision}`
 }
 
-async function ingest(paths: string[], options: { db: string; format?: Format; password?: string; json?: boolean; verbose?: boolean; timeout: string; maxPages: string }): Promise<number> {
-  const files = expandPaths(paths)
-  if (files.length === 0) throw new UsageError(`no supported files in ${paths.join(', ')}; supported types are ${SUPPORTED}`)
+interface IngestCliOptions {
+  db: string
+  format?: Format
+  password?: string
+  json?: boolean
+  verbose?: boolean
+  timeout: string
+  maxPages: string
+  jobs?: string
+  include: string[]
+  exclude: string[]
+}
+
+const positiveInt = (value: string, flag: string, min = 1): number => {
+  const n = Number(value)
+  if (!Number.isInteger(n) || n < min) throw new UsageError(`${flag} must be a whole number of at least ${min}, not "${value}"`)
+  return n
+}
+
+async function ingest(paths: string[], options: IngestCliOptions, argv: readonly string[]): Promise<number> {
+  const missing = paths.filter((p) => p !== '-' && !existsSync(p))
+  const files = selectPaths(expandPaths(paths.filter((p) => !missing.includes(p))), options.include, options.exclude)
+  // A path that does not exist is a failed file, not a usage error: the rest of the batch still runs.
+  files.push(...missing)
+  if (files.length === 0) throw new UsageError(`no supported files in ${paths.join(', ')}${options.include.length + options.exclude.length > 0 ? ' after --include/--exclude' : ''}; supported types are ${SUPPORTED}`)
   const store = openStore(options.db)
-  const started = performance.now()
-  const counts = { imported: 0, skipped: 0, failed: 0 }
+  const progress = new ProgressBar(files.length)
+  const showProgress = progress.enabled && !options.json
+  let summary
   try {
-    for (const [i, path] of files.entries()) {
-      if (process.stderr.isTTY && !options.json) process.stderr.write(`[${i + 1}/${files.length}] ${path}\r`)
-      const outcome = await ingestFile(path, store, {
-        format: options.format, password: options.password, timeoutMs: Number(options.timeout) * 1000, maxPages: Number(options.maxPages),
-      })
-      counts[outcome.status] += 1
-      if (process.stderr.isTTY && !options.json) process.stderr.write('\x1b[2K')
-      if (options.json) out(JSON.stringify(outcome))
-      else {
-        err(describe(outcome))
-        if (options.verbose) for (const d of outcome.diagnostics) err(`    ${d.level}: ${d.code}: ${d.message}${d.page ? ` (page ${d.page})` : ''}`)
-      }
+    summary = await runIngest(files, store, {
+      format: options.format, password: options.password, timeoutMs: positiveInt(options.timeout, '--timeout') * 1000,
+      maxPages: positiveInt(options.maxPages, '--max-pages'), jobs: options.jobs === undefined ? undefined : positiveInt(options.jobs, '--jobs', 0), args: argv,
+      onStart: (path) => showProgress && progress.start(path),
+      onFile: (outcome) => {
+        if (options.json) out(JSON.stringify(outcome))
+        else {
+          const lines = [describe(outcome), ...(options.verbose ? outcome.diagnostics.map((d) => `    ${d.level}: ${d.code}: ${d.message}${d.page ? ` (page ${d.page})` : ''}`) : [])]
+          for (const line of lines) (showProgress ? progress.log(line) : err(line))
+        }
+        if (showProgress) progress.advance(outcome.pages ?? 0)
+      },
+    })
+  } finally {
+    progress.clear()
+    store.close()
+  }
+  const seconds = summary.ms / 1000
+  err(`${summary.imported} imported, ${summary.skipped} skipped, ${summary.failed} failed in ${seconds.toFixed(1)} s (${summary.pages} pages) → ${options.db}, run ${summary.runId}`)
+  if (summary.failed > 0) err(`Fix or remove the failed files and run the same command again: files already imported are skipped. \`actionplan runs --errors ${summary.runId}\` lists them.`)
+  return summary.failed > 0 ? 1 : 0
+}
+
+function runs(options: { db: string; json?: boolean; errors?: string; limit: string }): number {
+  const store = openExisting(options.db)
+  try {
+    if (options.errors !== undefined) {
+      const failed = store.runs.errors(positiveInt(options.errors, '--errors'))
+      if (options.json) out(JSON.stringify(failed, null, 2))
+      else for (const f of failed) out(`${f.code}\t${f.message}`)
+      return 0
+    }
+    const list = store.runs.list(positiveInt(options.limit, '--limit'))
+    if (options.json) {
+      out(JSON.stringify(list, null, 2))
+      return 0
+    }
+    if (list.length === 0) err('no runs yet; run `actionplan ingest <files>`')
+    for (const r of list) {
+      const state = r.ended_at ? `${((Date.parse(r.ended_at) - Date.parse(r.started_at)) / 1000).toFixed(1)} s` : 'did not finish (killed or still running)'
+      out(`${String(r.id).padStart(4)}  ${r.started_at}  ${state}  ${r.files} files: ${r.imported} imported, ${r.skipped} skipped, ${r.failed} failed`)
     }
   } finally {
     store.close()
   }
-  const seconds = ((performance.now() - started) / 1000).toFixed(1)
-  err(`${counts.imported} imported, ${counts.skipped} skipped, ${counts.failed} failed in ${seconds} s → ${options.db}`)
-  if (counts.failed > 0) err('Fix or remove the failed files and run the same command again: files already imported are skipped.')
-  return counts.failed > 0 ? 1 : 0
+  return 0
 }
 
 async function exportCommand(options: { db: string; format: string; level: string; authority?: string; status?: string; out?: string }): Promise<number> {
@@ -126,6 +181,20 @@ function show(id: string, options: { db: string; json?: boolean }): number {
   return 0
 }
 
+function history(id: string, options: { db: string; json?: boolean }): number {
+  const store = openExisting(options.db)
+  try {
+    const revisions = store.revisions(id)
+    if (revisions.length === 0) throw new UsageError(`no plan ${id}; \`actionplan list\` shows the ids`)
+    const changes = planHistory(revisions)
+    if (options.json) out(JSON.stringify({ revisions: revisions.map((p) => ({ revision: p.revision, id: p.id, source: p.source })), changes }, null, 2))
+    else out(renderHistory(revisions, changes))
+  } finally {
+    store.close()
+  }
+  return 0
+}
+
 function readBytes(path: string): Uint8Array {
   return path === '-' ? readFileSync(0) : readFileSync(path)
 }
@@ -175,11 +244,48 @@ export function buildProgram(): { program: Command; exitCode: () => number } {
     .option('--password <password>', 'password for encrypted PDFs')
     .option('--timeout <seconds>', 'time limit per file', '120')
     .option('--max-pages <n>', 'read at most this many pages per file', '500')
+    .option('--jobs <n>', 'parse in this many worker threads (0: in this thread); default: the number of cores')
+    .option('--include <glob>', 'only files matching this glob (repeatable; a glob without / matches the file name)', collect, [])
+    .option('--exclude <glob>', 'skip files matching this glob (repeatable)', collect, [])
     .option('--json', 'one JSON line per file on stdout, for logs')
     .option('--verbose', 'print warnings for each file')
-    .addHelpText('after', '\nExamples:\n  actionplan ingest plans/ --db plans.sqlite\n  actionplan ingest telford.pdf dudley.docx\n  pbpaste | actionplan ingest - --format text')
+    .addHelpText('after', [
+      '',
+      'Each file is stored whole or not at all; a file whose bytes are already stored is skipped, and a new',
+      'version of a known plan (same authority and title) becomes its next revision. Every run is recorded:',
+      'see `actionplan runs`. Exit code 1 when some files failed (the others are imported).',
+      '',
+      'Examples:',
+      '  actionplan ingest plans/ --db plans.sqlite',
+      '  actionplan ingest telford.pdf dudley.docx',
+      "  actionplan ingest /data/plans --include '*.pdf' --exclude '**/drafts/**' --json >> ingest.log",
+      '  pbpaste | actionplan ingest - --format text',
+    ].join('\n'))
     .action(async (paths: string[], options) => {
-      exitCode = await ingest(paths, options)
+      exitCode = await ingest(paths, options, process.argv.slice(2))
+    })
+
+  program
+    .command('history')
+    .description("How a plan's actions changed between its revisions: status, RAG, due date and progress")
+    .argument('<plan>', 'the id of any revision of the plan, or a unique prefix of it (see `actionplan list`)')
+    .addOption(dbOption())
+    .option('--json', 'JSON instead of text')
+    .addHelpText('after', '\nActions are matched across revisions by their text.\n\nExamples:\n  actionplan history 3f9c2a\n  actionplan history 3f9c2a --json')
+    .action((id: string, options) => {
+      exitCode = history(id, options)
+    })
+
+  program
+    .command('runs')
+    .description('List the recorded ingest runs, newest first, or the failed files of one run')
+    .addOption(dbOption())
+    .option('--errors <run>', 'list the files that failed in this run, with their errors')
+    .option('--limit <n>', 'how many runs', '20')
+    .option('--json', 'JSON instead of text')
+    .addHelpText('after', '\nExamples:\n  actionplan runs\n  actionplan runs --errors 12')
+    .action((options) => {
+      exitCode = runs(options)
     })
 
   program

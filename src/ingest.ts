@@ -1,15 +1,14 @@
 import { createHash } from 'node:crypto'
-import { readdirSync, readFileSync, statSync } from 'node:fs'
+import { readdirSync, statSync } from 'node:fs'
 import { extname, join } from 'node:path'
-import { ReadError, toReadError, type Diagnostic, type Format, type Plan, type SourceDocument } from '../schemas/index.js'
+import { ReadError, type Diagnostic, type Format, type SourceDocument } from '../schemas/index.js'
 import { detectReader, READERS } from '../parsers/index.js'
 import { assembleTables } from './assemble/index.js'
 import { interpretPlan, type Interpretation } from './interpret/index.js'
-import type { Store } from './store/index.js'
 
 /**
- * The pipeline, file by file: bytes → reader → SourceDocument → assemble → interpret → Plan →
- * store. Each file is stored whole or not at all, and a bad file never stops the batch.
+ * The pipeline for one file's bytes: reader → SourceDocument → assemble → interpret → Plan.
+ * Storing and batches are in ./batch.
  */
 
 export interface ReadOptions {
@@ -25,24 +24,6 @@ export interface ReadPlanResult {
   document: SourceDocument
   interpretation: Interpretation
   diagnostics: Diagnostic[]
-}
-
-export type FileStatus = 'imported' | 'skipped' | 'failed'
-
-export interface FileOutcome {
-  path: string
-  status: FileStatus
-  /** Why a file was skipped or failed, in one line. */
-  message: string | null
-  code: string | null
-  planId: string | null
-  revision: number | null
-  recommendations: number
-  actions: number
-  coverage: number | null
-  pages: number | null
-  diagnostics: Diagnostic[]
-  ms: number
 }
 
 export const sha256Of = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex')
@@ -103,49 +84,4 @@ export function expandPaths(paths: readonly string[]): string[] {
     else out.push(path)
   }
   return out
-}
-
-function readInput(path: string): Uint8Array {
-  if (path === '-') return readFileSync(0)
-  try {
-    return readFileSync(path)
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code
-    const problem = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : `cannot read the file (${code ?? 'error'})`
-    throw new ReadError('CORRUPT', path, problem, 'check the path', { cause: error })
-  }
-}
-
-const countActions = (plan: Plan): number => plan.recommendations.reduce((n, r) => n + r.actions.length, 0)
-
-/** Imports one file into the store; never throws for bad input. */
-export async function ingestFile(path: string, store: Store, options: ReadOptions = {}): Promise<FileOutcome> {
-  const started = performance.now()
-  const outcome = (fields: Partial<FileOutcome> & Pick<FileOutcome, 'status'>): FileOutcome => ({
-    path, message: null, code: null, planId: null, revision: null, recommendations: 0, actions: 0, coverage: null, pages: null, diagnostics: [],
-    ms: Math.round(performance.now() - started), ...fields,
-  })
-  try {
-    const bytes = readInput(path)
-    if (bytes.length > 0 && store.hasSource(sha256Of(bytes))) {
-      return outcome({ status: 'skipped', message: 'already imported (same bytes)' })
-    }
-    const { interpretation, diagnostics } = await readPlan(path, bytes, options)
-    const { plan } = interpretation
-    const stored = store.importPlan(plan)
-    return outcome({
-      status: stored.outcome === 'imported' ? 'imported' : 'skipped',
-      message: stored.outcome === 'imported' ? null : 'already imported (same bytes)',
-      planId: stored.planId,
-      revision: stored.revision,
-      recommendations: plan.recommendations.length,
-      actions: countActions(plan),
-      coverage: plan.coverage,
-      pages: plan.source.pages,
-      diagnostics,
-    })
-  } catch (error) {
-    const readError = toReadError(path, error)
-    return outcome({ status: 'failed', message: readError.message, code: readError.code })
-  }
 }

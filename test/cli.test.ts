@@ -19,7 +19,8 @@ function run(args: string[], options: { cwd?: string; input?: string } = {}): { 
 function dump(db: string): unknown {
   const conn = new Database(db, { readonly: true })
   try {
-    const tables = conn.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[]
+    // Every table of data; the run log (runs, run_files) records each run by design.
+    const tables = conn.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'run%' ORDER BY name").all() as { name: string }[]
     return Object.fromEntries(tables.map(({ name }) => [name, conn.prepare(`SELECT * FROM "${name}"`).all()]))
   } finally {
     conn.close()

@@ -6,6 +6,7 @@ import { migrate } from './migrations.js'
 import { planKey } from './plan-key.js'
 import { filterPlan, type PlanFilter } from './plan-filter.js'
 import { PLAN_COLUMNS, PlanReader, type PlanRow } from './read-plan.js'
+import { RunLog } from './runs.js'
 import { PlanWriter } from './write-plan.js'
 
 /**
@@ -15,6 +16,7 @@ import { PlanWriter } from './write-plan.js'
  */
 
 export type { PlanFilter } from './plan-filter.js'
+export type { RunFile, RunSummary } from './runs.js'
 
 export interface ImportResult {
   outcome: 'imported' | 'unchanged'
@@ -42,6 +44,7 @@ export class Store {
   readonly db: Database.Database
   private readonly writer: PlanWriter
   private readonly reader: PlanReader
+  readonly runs: RunLog
 
   constructor(path: string) {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true })
@@ -54,6 +57,7 @@ export class Store {
     migrate(this.db)
     this.writer = new PlanWriter(this.db)
     this.reader = new PlanReader(this.db)
+    this.runs = new RunLog(this.db)
   }
 
   hasSource(sha256: string): boolean {
@@ -101,6 +105,17 @@ export class Store {
     if (exact) return this.reader.read(exact)
     if (rows.length > 1) throw new Error(`${idOrPrefix} matches several plans; give more of the id`)
     return rows[0] ? this.reader.read(rows[0]) : null
+  }
+
+  /** Every revision of the plan that `idOrPrefix` names, oldest first. */
+  revisions(idOrPrefix: string): PlanType[] {
+    const plan = this.getPlan(idOrPrefix)
+    if (!plan) return []
+    const rows = this.db
+      .prepare(`SELECT ${PLAN_COLUMNS} FROM plans p JOIN sources s ON s.sha256 = p.source_sha256
+        WHERE p.plan_key = (SELECT plan_key FROM plans WHERE id = ?) ORDER BY p.revision`)
+      .all(plan.id) as PlanRow[]
+    return rows.map((row) => this.reader.read(row))
   }
 
   /**

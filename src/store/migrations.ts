@@ -83,6 +83,31 @@ const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (action_id, position)
   );
   `,
+  // 2: each ingest run and what happened to each file in it, for unattended nightly imports.
+  `
+  CREATE TABLE runs (
+    id INTEGER PRIMARY KEY,
+    started_at TEXT NOT NULL,
+    ended_at TEXT,
+    pid INTEGER NOT NULL,
+    files INTEGER NOT NULL DEFAULT 0,
+    imported INTEGER NOT NULL DEFAULT 0,
+    skipped INTEGER NOT NULL DEFAULT 0,
+    failed INTEGER NOT NULL DEFAULT 0,
+    args TEXT NOT NULL
+  );
+  CREATE TABLE run_files (
+    run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+    path TEXT NOT NULL,
+    sha256 TEXT,
+    status TEXT NOT NULL,
+    code TEXT,
+    message TEXT,
+    plan_id TEXT,
+    ms INTEGER NOT NULL
+  );
+  CREATE INDEX run_files_run ON run_files(run_id);
+  `,
 ]
 
 export const SCHEMA_VERSION = MIGRATIONS.length
