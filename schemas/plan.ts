@@ -41,6 +41,14 @@ const Extra = z
   .record(z.string(), z.string())
   .describe('Source cells that no field took, keyed by their column header (or "column N"): nothing is dropped')
 
+export const ThemeMatch = z
+  .object({
+    theme: z.string().describe('Theme id from the taxonomy (src/themes/taxonomy.ts), e.g. supervision, care-leavers'),
+    words: z.array(z.string()).describe('The words of the text that matched the theme, lower case: why it was classified so'),
+  })
+  .describe('One theme of a record, rule-based and explainable')
+export type ThemeMatch = z.infer<typeof ThemeMatch>
+
 export const Milestone = z.object({
   text: z.string(),
   due_date: IsoDate,
@@ -69,6 +77,7 @@ export const Action = z.object({
   evidence: z.string().nullable().describe('Evidence, measures, monitoring or assurance'),
   impact: z.string().nullable().describe('Impact or expected outcome for children, when the document has a column for it'),
   timeframe: z.string().nullable().describe('Timescale of the action as written (Immediate, 3 months)'),
+  themes: z.array(ThemeMatch).describe('Themes of the action text'),
   extra: Extra,
   provenance: Provenance,
   milestones: z.array(Milestone),
@@ -85,6 +94,7 @@ export const Recommendation = z.object({
   shares_actions_with: z
     .array(z.string())
     .describe('Refs of recommendations answered by the same block of actions (Telford R2/R3): each lists the shared actions'),
+  themes: z.array(ThemeMatch).describe('Themes of the recommendation text'),
   extra: Extra,
   provenance: Provenance,
   actions: z.array(Action),

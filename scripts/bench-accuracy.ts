@@ -5,33 +5,19 @@
  *
  *   npx tsx scripts/bench-accuracy.ts [--json]
  *
- * Ground truth: for the three sample plans, the reviewed golden of the pasted text (checked row by
- * row against the published plan); for designed templates, the plan the fixture script renders.
- * `npx tsx scripts/bench-accuracy.ts --write-truth` rewrites truth files from the text goldens.
+ * Ground truth: for designed templates, the content the fixture script rendered (it writes the
+ * truth file); for the three sample plans, a file made once from the golden of the pasted text
+ * after it was checked row by row, and kept by hand since (fixtures/README.md).
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import type { Plan } from '../schemas/index.js'
 import { readPlan } from '../src/ingest.js'
-import { scorePlan, truthFromPlan, type Score, type Truth } from './accuracy/score.js'
-import { DESIGNED } from './fixtures/designed/index.js'
+import { scorePlan, type Score, type Truth } from './accuracy/score.js'
 
 const root = join(import.meta.dirname, '..')
 const truthDir = join(root, 'fixtures', 'truth')
 const FORMATS = ['text', 'docx', 'pdf', 'html']
-
-if (process.argv.includes('--write-truth')) {
-  mkdirSync(truthDir, { recursive: true })
-  for (const name of readdirSync(join(root, 'fixtures', 'text'))) {
-    const golden = join(root, 'fixtures', 'text', name, 'plan.json')
-    // A designed case's truth is the content the fixture script rendered, never our own output.
-    if (!existsSync(golden) || DESIGNED[name]) continue
-    const truth = truthFromPlan(JSON.parse(readFileSync(golden, 'utf8')) as Plan)
-    writeFileSync(join(truthDir, `${name}.json`), `${JSON.stringify(truth, null, 2)}\n`)
-    console.error(`wrote fixtures/truth/${name}.json`)
-  }
-  process.exit(0)
-}
 
 const pct = (n: number, d: number): string => (d === 0 ? '   -  ' : `${((100 * n) / d).toFixed(1).padStart(5)}%`)
 const rows: { name: string; format: string; score: Score }[] = []

@@ -37,6 +37,7 @@ function recommendationFields(rec: Recommendation): Row {
     recommendation_timeframe: rec.timeframe,
     recommendation_organisations: list(rec.organisations),
     shares_actions_with: list(rec.shares_actions_with),
+    recommendation_themes: list(rec.themes.map((t) => t.theme)),
     recommendation_extra: extra(rec.extra),
     recommendation_page: rec.provenance.page,
   }
@@ -44,7 +45,7 @@ function recommendationFields(rec: Recommendation): Row {
 
 const EMPTY_ACTION: Row = Object.fromEntries(
   ['action_id', 'action_ref', 'action', 'leads', 'lead_raw', 'organisations', 'due_date', 'due_raw', 'status', 'rag', 'rag_source', 'status_raw',
-    'progress', 'success_criteria', 'evidence', 'impact', 'timeframe', 'milestones', 'extra', 'page', 'table', 'row'].map((k) => [k, null]),
+    'progress', 'success_criteria', 'evidence', 'impact', 'timeframe', 'milestones', 'themes', 'extra', 'page', 'table', 'row'].map((k) => [k, null]),
 )
 
 function actionFields(action: Action): Row {
@@ -67,6 +68,7 @@ function actionFields(action: Action): Row {
     impact: action.impact,
     timeframe: action.timeframe,
     milestones: action.milestones.map((m) => m.text).join(' | '),
+    themes: list(action.themes.map((t) => t.theme)),
     extra: extra(action.extra),
     page: action.provenance.page,
     table: action.provenance.table,
@@ -109,7 +111,7 @@ export function* csvRows(plan: Plan, level: Level): Generator<Row> {
 
 const PLAN_HEADERS = ['plan_id', 'authority', 'authority_code', 'authorities', 'inspectorate', 'plan_title', 'plan_date', 'revision', 'source_path', 'source_format']
 const RECOMMENDATION_HEADERS = ['recommendation_id', 'recommendation_ref', 'recommendation', 'theme', 'recommendation_timeframe',
-  'recommendation_organisations', 'shares_actions_with', 'recommendation_extra', 'recommendation_page']
+  'recommendation_organisations', 'shares_actions_with', 'recommendation_themes', 'recommendation_extra', 'recommendation_page']
 const MILESTONE_HEADERS = ['milestone_position', 'milestone', 'milestone_due_date', 'milestone_due_raw', 'milestone_status', 'milestone_rag', 'milestone_page']
 
 /** The header of each level in column order, whatever the data (an empty export still has it). */

@@ -3,6 +3,7 @@ import { resolveAuthorities } from './authorities/resolve-authorities.js'
 import { applyRagKey, ragKeyMappings } from './apply-rag-key.js'
 import { parseUkDate } from './parse-date.js'
 import { PlanBuilder, type RowTrace } from './plan-builder.js'
+import { classifyText } from '../themes/classify.js'
 import type { ColumnRole } from './column-roles.js'
 
 export interface SourceInfo {
@@ -103,9 +104,10 @@ export function interpretPlan(document: SourceDocument, source: SourceInfo): Int
         timeframe: rec.timeframe,
         organisations: rec.organisations,
         shares_actions_with: rec.shares_actions_with,
+        themes: classifyText(rec.text),
         extra: rec.extra,
         provenance: rec.provenance,
-        actions: actions.map((a, j) => ({ id: `${recId}-a${j + 1}`, ...a })),
+        actions: actions.map((a, j) => ({ id: `${recId}-a${j + 1}`, ...a, themes: classifyText(a.text) })),
       }
     }),
   }

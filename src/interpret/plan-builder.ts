@@ -18,7 +18,7 @@ export interface RowTrace {
   detail: string
 }
 
-type RecDraft = Omit<Recommendation, 'id' | 'actions'> & { actions: ActionDraft[]; key: string }
+type RecDraft = Omit<Recommendation, 'id' | 'actions' | 'themes'> & { actions: ActionDraft[]; key: string }
 
 /** A cell that is data, not a header word: a date, a status or RAG, a reference. */
 const looksLikeData = (text: string): boolean => {

@@ -8,7 +8,7 @@ import { leadingStatus, parseStatus, ragFromFill } from './parse-status.js'
 import { splitPeople } from './split-people.js'
 
 /** An action before it has an id: what one table row says. */
-export type ActionDraft = Omit<Action, 'id'>
+export type ActionDraft = Omit<Action, 'id' | 'themes'>
 
 export interface RowContext {
   roles: readonly ColumnRole[]

@@ -108,6 +108,21 @@ const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX run_files_run ON run_files(run_id);
   `,
+  // 3: themes of each record, and full-text search over the text a researcher looks for.
+  `
+  ALTER TABLE recommendations ADD COLUMN themes TEXT NOT NULL DEFAULT '[]';
+  ALTER TABLE actions ADD COLUMN themes TEXT NOT NULL DEFAULT '[]';
+  CREATE TABLE record_themes (
+    plan_id TEXT NOT NULL REFERENCES plans(id) ON DELETE CASCADE,
+    record_id TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    theme TEXT NOT NULL,
+    words TEXT NOT NULL
+  );
+  CREATE INDEX record_themes_theme ON record_themes(theme);
+  CREATE INDEX record_themes_plan ON record_themes(plan_id);
+  CREATE VIRTUAL TABLE search USING fts5(text, progress, plan_id UNINDEXED, record_id UNINDEXED, kind UNINDEXED, tokenize = 'porter unicode61');
+  `,
 ]
 
 export const SCHEMA_VERSION = MIGRATIONS.length

@@ -1,16 +1,51 @@
-import type { Plan } from '../../schemas/index.js'
+import type { Action, Plan, Recommendation } from '../../schemas/index.js'
 
 export interface PlanFilter {
   /** An authority's name (any part of it, any case) or its GSS code. */
   authority?: string
   /** An action status (complete, on_track, …) or RAG colour (red, amber, …). */
   status?: string
+  /** A theme id (supervision, care-leavers, …) of the action or of its recommendation. */
+  theme?: string
+  /** Actions due before / after this ISO date (a due month or year counts as its last day). */
+  dueBefore?: string
+  dueAfter?: string
+  /** Actions overdue on this ISO date: due before it and not complete. */
+  overdueAsOf?: string
   allRevisions?: boolean
 }
 
+/** The last day a reduced-precision ISO date stands for: 2012 → 2012-12-31, 2012-02 → 2012-02-29. */
+export function dueEnd(iso: string): string {
+  if (/^\d{4}$/.test(iso)) return `${iso}-12-31`
+  if (/^\d{4}-\d{2}$/.test(iso)) {
+    const [y, m] = iso.split('-').map(Number) as [number, number]
+    return `${iso}-${String(new Date(Date.UTC(y, m, 0)).getUTCDate()).padStart(2, '0')}`
+  }
+  return iso
+}
+
+export const isComplete = (a: Pick<Action, 'status' | 'rag'>): boolean => a.status === 'complete' || a.rag === 'blue'
+
+export function isOverdue(a: Pick<Action, 'status' | 'rag' | 'due_date'>, asOf: string): boolean {
+  return a.due_date !== null && dueEnd(a.due_date) < asOf && !isComplete(a)
+}
+
+function keepsAction(action: Action, rec: Recommendation, filter: PlanFilter): boolean {
+  if (filter.status) {
+    const status = filter.status.trim().toLowerCase().replace(/[\s-]+/g, '_')
+    if (action.status !== status && action.rag !== status) return false
+  }
+  if (filter.theme && ![...action.themes, ...rec.themes].some((t) => t.theme === filter.theme)) return false
+  if (filter.dueBefore && !(action.due_date && dueEnd(action.due_date) < filter.dueBefore)) return false
+  if (filter.dueAfter && !(action.due_date && dueEnd(action.due_date) > filter.dueAfter)) return false
+  if (filter.overdueAsOf && !isOverdue(action, filter.overdueAsOf)) return false
+  return true
+}
+
 /**
- * Keeps the plan when its authorities match, and within it only the actions whose status or RAG
- * matches; a recommendation left with no matching action is dropped. Null when nothing is left.
+ * Keeps the plan when its authorities match, and within it only the actions that pass the action
+ * filters; a recommendation left with no action is dropped. Null when nothing is left.
  */
 export function filterPlan(plan: Plan, filter: PlanFilter): Plan | null {
   if (filter.authority) {
@@ -18,10 +53,9 @@ export function filterPlan(plan: Plan, filter: PlanFilter): Plan | null {
     const matches = plan.authorities.some((a) => a.code?.toLowerCase() === wanted || a.name.toLowerCase().includes(wanted))
     if (!matches) return null
   }
-  if (!filter.status) return plan
-  const status = filter.status.trim().toLowerCase().replace(/[\s-]+/g, '_')
+  if (!filter.status && !filter.theme && !filter.dueBefore && !filter.dueAfter && !filter.overdueAsOf) return plan
   const recommendations = plan.recommendations
-    .map((rec) => ({ ...rec, actions: rec.actions.filter((a) => a.status === status || a.rag === status) }))
+    .map((rec) => ({ ...rec, actions: rec.actions.filter((a) => keepsAction(a, rec, filter)) }))
     .filter((rec) => rec.actions.length > 0)
   return recommendations.length > 0 ? { ...plan, recommendations } : null
 }

@@ -21,9 +21,9 @@ interface PlanRow {
   pages: number | null
 }
 
-type RecRow = Record<'id' | 'text' | 'organisations' | 'shares_actions_with' | 'extra' | 'provenance', string> &
+type RecRow = Record<'id' | 'text' | 'organisations' | 'shares_actions_with' | 'extra' | 'provenance' | 'themes', string> &
   Record<'ref' | 'theme' | 'timeframe', string | null>
-type ActionRow = Record<'id' | 'recommendation_id' | 'text' | 'leads' | 'organisations' | 'extra' | 'provenance', string> &
+type ActionRow = Record<'id' | 'recommendation_id' | 'text' | 'leads' | 'organisations' | 'extra' | 'provenance' | 'themes', string> &
   Record<
     'ref' | 'lead_raw' | 'due_date' | 'due_raw' | 'status' | 'rag' | 'rag_source' | 'status_raw' | 'progress' | 'success_criteria' | 'evidence' | 'impact' | 'timeframe',
     string | null
@@ -61,13 +61,13 @@ export class PlanReader {
         id: a.id, ref: a.ref, text: a.text, leads: parse(a.leads), lead_raw: a.lead_raw, organisations: parse(a.organisations), due_date: a.due_date,
         due_raw: a.due_raw, status: a.status as Action['status'], rag: a.rag as Action['rag'], rag_source: a.rag_source as Action['rag_source'],
         status_raw: a.status_raw, progress: a.progress, success_criteria: a.success_criteria, evidence: a.evidence, impact: a.impact,
-        timeframe: a.timeframe, extra: parse(a.extra), provenance: parse(a.provenance), milestones: milestonesOf.get(a.id) ?? [],
+        timeframe: a.timeframe, themes: parse(a.themes), extra: parse(a.extra), provenance: parse(a.provenance), milestones: milestonesOf.get(a.id) ?? [],
       })
       actionsOf.set(a.recommendation_id, list)
     }
     const recommendations: Recommendation[] = this.recs.all(row.id).map((r) => ({
       id: r.id, ref: r.ref, text: r.text, theme: r.theme, timeframe: r.timeframe, organisations: parse(r.organisations),
-      shares_actions_with: parse(r.shares_actions_with), extra: parse(r.extra), provenance: parse(r.provenance), actions: actionsOf.get(r.id) ?? [],
+      shares_actions_with: parse(r.shares_actions_with), themes: parse(r.themes), extra: parse(r.extra), provenance: parse(r.provenance), actions: actionsOf.get(r.id) ?? [],
     }))
     // Key order as in the schema, so a stored plan exports exactly as it was interpreted.
     return Plan.parse({

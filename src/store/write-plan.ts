@@ -10,16 +10,20 @@ export class PlanWriter {
   private readonly recommendation: Statement
   private readonly action: Statement
   private readonly milestone: Statement
+  private readonly theme: Statement
+  private readonly search: Statement
 
   constructor(db: Database) {
     this.source = db.prepare('INSERT INTO sources (sha256, path, format, pages, imported_at) VALUES (?, ?, ?, ?, ?)')
     this.plan = db.prepare(`INSERT INTO plans (id, plan_key, revision, source_sha256, title, authority_name, authority_code, authorities,
       inspectorate, plan_date, keys, notes, coverage, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
     this.recommendation = db.prepare(`INSERT INTO recommendations (id, plan_id, position, ref, text, theme, timeframe, organisations,
-      shares_actions_with, extra, provenance) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+      shares_actions_with, extra, provenance, themes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
     this.action = db.prepare(`INSERT INTO actions (id, recommendation_id, plan_id, position, ref, text, leads, lead_raw, organisations,
-      due_date, due_raw, status, rag, rag_source, status_raw, progress, success_criteria, evidence, impact, timeframe, extra, provenance)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+      due_date, due_raw, status, rag, rag_source, status_raw, progress, success_criteria, evidence, impact, timeframe, extra, provenance, themes)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+    this.theme = db.prepare('INSERT INTO record_themes (plan_id, record_id, kind, theme, words) VALUES (?, ?, ?, ?, ?)')
+    this.search = db.prepare('INSERT INTO search (text, progress, plan_id, record_id, kind) VALUES (?, ?, ?, ?, ?)')
     this.milestone = db.prepare(`INSERT INTO milestones (action_id, position, text, due_date, due_raw, status, rag, provenance)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
   }
@@ -34,13 +38,17 @@ export class PlanWriter {
     )
     for (const [r, rec] of plan.recommendations.entries()) {
       this.recommendation.run(rec.id, plan.id, r, rec.ref, rec.text, rec.theme, rec.timeframe, json(rec.organisations), json(rec.shares_actions_with),
-        json(rec.extra), json(rec.provenance))
+        json(rec.extra), json(rec.provenance), json(rec.themes))
+      for (const t of rec.themes) this.theme.run(plan.id, rec.id, 'recommendation', t.theme, json(t.words))
+      this.search.run(rec.text, null, plan.id, rec.id, 'recommendation')
       for (const [a, action] of rec.actions.entries()) {
         this.action.run(
           action.id, rec.id, plan.id, a, action.ref, action.text, json(action.leads), action.lead_raw, json(action.organisations), action.due_date,
           action.due_raw, action.status, action.rag, action.rag_source, action.status_raw, action.progress, action.success_criteria, action.evidence,
-          action.impact, action.timeframe, json(action.extra), json(action.provenance),
+          action.impact, action.timeframe, json(action.extra), json(action.provenance), json(action.themes),
         )
+        for (const t of action.themes) this.theme.run(plan.id, action.id, 'action', t.theme, json(t.words))
+        this.search.run([action.text, ...action.milestones.map((m) => m.text)].join('\n'), action.progress, plan.id, action.id, 'action')
         for (const [m, milestone] of action.milestones.entries()) {
           this.milestone.run(action.id, m, milestone.text, milestone.due_date, milestone.due_raw, milestone.status, milestone.rag, json(milestone.provenance))
         }

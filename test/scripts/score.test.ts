@@ -11,7 +11,7 @@ const action = (text: string, extra: Partial<Plan['recommendations'][number]['ac
 const plan = (recs: { text: string; actions: ReturnType<typeof action>[] }[]): Plan => ({
   id: 'p', title: null, authority: null, authorities: [], inspectorate: null, plan_date: null, revision: 1,
   source: { path: 'x', sha256: 'c'.repeat(64), format: 'text', pages: null }, keys: { personnel: [], organisations: [], rag: [] }, notes: [], coverage: 1,
-  recommendations: recs.map((r, i) => ({ id: `r${i}`, ref: null, text: r.text, theme: null, timeframe: null, organisations: [], shares_actions_with: [], extra: {}, provenance: { page: 1, table: 0, row: i }, actions: r.actions })),
+  recommendations: recs.map((r, i) => ({ id: `r${i}`, ref: null, text: r.text, theme: null, timeframe: null, organisations: [], shares_actions_with: [], themes: [], extra: {}, provenance: { page: 1, table: 0, row: i }, actions: r.actions.map((a) => ({ themes: [], ...a })) })),
 })
 
 describe('accuracy scoring', () => {

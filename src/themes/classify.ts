@@ -1,0 +1,27 @@
+import { TAXONOMY, type Theme } from './taxonomy.js'
+
+export interface ThemeMatch {
+  theme: string
+  /** The words of the text that matched, in order of first appearance, lower case. */
+  words: string[]
+}
+
+/**
+ * The themes of one text, in taxonomy order, each with the words that matched. Pure and
+ * explainable: the same text always gives the same themes, and the words say why.
+ */
+export function classifyText(text: string, taxonomy: readonly Theme[] = TAXONOMY): ThemeMatch[] {
+  const out: ThemeMatch[] = []
+  for (const theme of taxonomy) {
+    const words: string[] = []
+    for (const pattern of theme.patterns) {
+      const global = new RegExp(pattern.source, 'gi')
+      for (const m of text.matchAll(global)) {
+        const word = m[0].toLowerCase()
+        if (!words.includes(word)) words.push(word)
+      }
+    }
+    if (words.length > 0) out.push({ theme: theme.id, words })
+  }
+  return out
+}

@@ -1,0 +1,54 @@
+import { existsSync, readFileSync } from 'node:fs'
+import { join, relative } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import type { Plan } from '../schemas/index.js'
+import { READERS } from '../parsers/index.js'
+import { readPlan } from '../src/ingest.js'
+import { TEMPLATES } from '../scripts/fixtures/templates/index.js'
+
+/**
+ * The same plan in every format gives the same records: Word, web page and PDF carry everything;
+ * pasted text loses cell colours, so RAG (and a status the document's key gives a colour) is compared
+ * only among the formats that keep them.
+ */
+const root = join(import.meta.dirname, '..')
+const EXT: Record<string, string> = { text: 'txt', docx: 'docx', html: 'html', pdf: 'pdf' }
+const COLOURED = new Set(['docx', 'html', 'pdf'])
+
+function records(plan: Plan, withRag: boolean) {
+  return plan.recommendations.map((r) => ({
+    ref: r.ref, text: r.text, theme: r.theme, timeframe: r.timeframe, organisations: r.organisations,
+    actions: r.actions.map((a) => ({
+      // "14<sup>th</sup>" in Word is "14 th" once pasted: the raw date is compared without spaces.
+      text: a.text, leads: a.leads, organisations: a.organisations, due_raw: a.due_raw?.replace(/\s+/g, ''), due_date: a.due_date,
+      // Without colours, only a status the cell states in words can be compared (not one a key gives a colour).
+      status: withRag || a.status_raw ? a.status : null,
+      progress: a.progress, success_criteria: a.success_criteria, evidence: a.evidence, impact: a.impact,
+      milestones: a.milestones.map((m) => m.text), ...(withRag ? { rag: a.rag } : {}),
+    })),
+  }))
+}
+
+describe('one plan, every format', () => {
+  const formats = READERS.map((r) => r.format)
+  for (const name of Object.keys(TEMPLATES)) {
+    it(`${name}: ${formats.join(', ')} give the same records`, async () => {
+      const plans = new Map<string, Plan>()
+      for (const format of formats) {
+        const path = join(root, 'fixtures', format, name, `input.${EXT[format]}`)
+        if (!existsSync(path)) continue
+        plans.set(format, (await readPlan(relative(root, path), readFileSync(path))).interpretation.plan)
+      }
+      expect(plans.size).toBeGreaterThanOrEqual(2)
+      const [first, ...rest] = [...plans.entries()]
+      for (const [format, plan] of rest) {
+        const withRag = COLOURED.has(format) && COLOURED.has(first![0])
+        expect({ format, records: records(plan, withRag) }).toEqual({ format, records: records(first![1], withRag) })
+      }
+      const coloured = [...plans.entries()].filter(([f]) => COLOURED.has(f))
+      for (const [format, plan] of coloured.slice(1)) {
+        expect({ format, records: records(plan, true) }).toEqual({ format, records: records(coloured[0]![1], true) })
+      }
+    })
+  }
+})
