@@ -1,0 +1,94 @@
+import type { Cell, Row } from '../../schemas/index.js'
+import { area, overlapArea, type Box, type PageFrame } from './geometry.js'
+import { BULLET, groupLines, paragraphsOf } from './lines.js'
+import type { FilledRect } from './rulings.js'
+import type { TextRun } from './text-items.js'
+
+/** A cell's place in a grid before it becomes a schema Cell. */
+export interface CellSlot {
+  row: number
+  col: number
+  rowSpan: number
+  colSpan: number
+  box: Box
+}
+
+/** Near-white shading is the page showing through, not a colour anyone chose. */
+const isBlankFill = (hex: string): boolean => {
+  const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16))
+  return (r ?? 0) >= 0xf0 && (g ?? 0) >= 0xf0 && (b ?? 0) >= 0xf0
+}
+
+/** The colour of the shading that covers most of the cell; the last painted wins a tie. */
+export function cellFill(box: Box, rects: readonly FilledRect[]): string | null {
+  const size = area(box)
+  if (size <= 0) return null
+  let best: { fill: string; share: number } | null = null
+  for (const rect of rects) {
+    const share = overlapArea(box, rect.box) / size
+    if (share >= 0.5 && (!best || share >= best.share - 0.01)) best = { fill: rect.fill, share }
+  }
+  return best && !isBlankFill(best.fill) ? best.fill : null
+}
+
+export interface CellContent {
+  lines: string[]
+  bold: boolean
+  boldLead: string | null
+}
+
+/** The text of the runs inside one cell: paragraphs and list items, with bold read off the runs. */
+export function cellContent(runs: readonly TextRun[], box: Box): CellContent {
+  if (runs.length === 0) return { lines: [], bold: false, boldLead: null }
+  const visual = groupLines(runs)
+  // Cell padding is symmetric in practice, so the left inset seen gives the right one.
+  const inset = Math.max(0, Math.min(...visual.map((l) => l.box.x0 - box.x0)))
+  const paragraphs = paragraphsOf(visual, box.x1 - Math.min(inset, 8))
+  const lines = paragraphs.map((p) => p.text)
+  // Bullet glyphs come from a symbol font that is never bold; they say nothing about emphasis.
+  const ordered = visual.flatMap((l) => l.runs).filter((r) => r.text.replace(BULLET, '').trim())
+  const bold = ordered.length > 0 && ordered.every((r) => r.bold)
+  let boldLead: string | null = null
+  if (!bold && ordered[0]?.bold) {
+    const lead = ordered.slice(0, ordered.findIndex((r) => !r.bold))
+    boldLead = lead.map((r) => r.text).join(' ').replace(/\s+/g, ' ').trim() || null
+  }
+  return { lines, bold, boldLead }
+}
+
+export const centreIn = (run: TextRun, box: Box): boolean => {
+  const x = (run.box.x0 + run.box.x1) / 2
+  const y = (run.box.y0 + run.box.y1) / 2
+  return x >= box.x0 && x < box.x1 && y >= box.y0 && y < box.y1
+}
+
+/** Schema rows from grid slots: each slot takes the runs whose centre falls in it. */
+export function buildRows(
+  slots: readonly CellSlot[],
+  rowCount: number,
+  runs: readonly TextRun[],
+  rects: readonly FilledRect[],
+  frame: PageFrame,
+  page: number,
+  table: number,
+  runsOf: (slot: CellSlot) => TextRun[] = (slot) => runs.filter((r) => centreIn(r, slot.box)),
+): Row[] {
+  const rows: Row[] = Array.from({ length: rowCount }, () => ({ cells: [], header: false }))
+  for (const slot of slots) {
+    const { lines, bold, boldLead } = cellContent(runsOf(slot), slot.box)
+    const cell: Cell = {
+      text: lines.join(' '),
+      lines,
+      col: slot.col,
+      rowSpan: slot.rowSpan,
+      colSpan: slot.colSpan,
+      fill: cellFill(slot.box, rects),
+      bold: lines.length > 0 && bold,
+      boldLead,
+      provenance: { page, bbox: frame.toPdfBox(slot.box), table, row: slot.row, col: slot.col },
+    }
+    rows[slot.row]?.cells.push(cell)
+  }
+  for (const row of rows) row.cells.sort((a, b) => a.col - b.col)
+  return rows
+}

@@ -1,0 +1,88 @@
+/**
+ * Two coordinate systems meet here. Layout work (lines, grids, reading order) happens in a
+ * top-left, y-down frame taken from the page viewport, so a rotated or landscape page reads the
+ * way it is displayed; provenance is reported back in PDF user space (points, origin bottom-left).
+ */
+
+export type Matrix = readonly [number, number, number, number, number, number]
+
+export const IDENTITY: Matrix = [1, 0, 0, 1, 0, 0]
+
+/** A box in the layout frame: x grows right, y grows down, x0 <= x1 and y0 <= y1. */
+export interface Box {
+  x0: number
+  y0: number
+  x1: number
+  y1: number
+}
+
+/** `m` applied after `first`, as PDF's `cm` composes: the result maps a point through `first`, then `m`. */
+export function compose(first: Matrix, m: Matrix): Matrix {
+  const [a1, b1, c1, d1, e1, f1] = first
+  const [a2, b2, c2, d2, e2, f2] = m
+  return [a1 * a2 + b1 * c2, a1 * b2 + b1 * d2, c1 * a2 + d1 * c2, c1 * b2 + d1 * d2, e1 * a2 + f1 * c2 + e2, e1 * b2 + f1 * d2 + f2]
+}
+
+export function apply(m: Matrix, x: number, y: number): [number, number] {
+  return [m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]]
+}
+
+export function invert(m: Matrix): Matrix {
+  const [a, b, c, d, e, f] = m
+  const det = a * d - b * c || 1
+  return [d / det, -b / det, -c / det, a / det, (c * f - d * e) / det, (b * e - a * f) / det]
+}
+
+/** How much a matrix scales lengths, on average: line widths and font sizes go through it. */
+export function scaleOf(m: Matrix): number {
+  return Math.sqrt(Math.abs(m[0] * m[3] - m[1] * m[2]))
+}
+
+export function boxOf(points: ReadonlyArray<readonly [number, number]>): Box {
+  const xs = points.map((p) => p[0])
+  const ys = points.map((p) => p[1])
+  return { x0: Math.min(...xs), y0: Math.min(...ys), x1: Math.max(...xs), y1: Math.max(...ys) }
+}
+
+export function union(a: Box, b: Box): Box {
+  return { x0: Math.min(a.x0, b.x0), y0: Math.min(a.y0, b.y0), x1: Math.max(a.x1, b.x1), y1: Math.max(a.y1, b.y1) }
+}
+
+export function overlapArea(a: Box, b: Box): number {
+  const w = Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0)
+  const h = Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0)
+  return w > 0 && h > 0 ? w * h : 0
+}
+
+export function area(b: Box): number {
+  return Math.max(0, b.x1 - b.x0) * Math.max(0, b.y1 - b.y0)
+}
+
+export function contains(b: Box, x: number, y: number, tolerance = 0): boolean {
+  return x >= b.x0 - tolerance && x <= b.x1 + tolerance && y >= b.y0 - tolerance && y <= b.y1 + tolerance
+}
+
+/** The page as laid out: user space → layout through the viewport transform, and back. */
+export interface PageFrame {
+  width: number
+  height: number
+  toLayout: Matrix
+  /** A layout box as a PDF user-space bbox [x0, y0, x1, y1], origin bottom-left, rounded to 0.01pt. */
+  toPdfBox(box: Box): [number, number, number, number]
+}
+
+export function pageFrame(viewport: { width: number; height: number; transform: number[] }): PageFrame {
+  const t = viewport.transform
+  const toLayout: Matrix = [t[0] ?? 1, t[1] ?? 0, t[2] ?? 0, t[3] ?? 1, t[4] ?? 0, t[5] ?? 0]
+  const back = invert(toLayout)
+  const round = (v: number): number => Math.round(v * 100) / 100
+  return {
+    width: viewport.width,
+    height: viewport.height,
+    toLayout,
+    toPdfBox(box) {
+      const b = boxOf([apply(back, box.x0, box.y0), apply(back, box.x1, box.y1)])
+      return [round(b.x0), round(b.y0), round(b.x1), round(b.y1)]
+    },
+  }
+}

@@ -1,0 +1,158 @@
+import { union, type Box } from './geometry.js'
+import type { TextRun } from './text-items.js'
+
+/** Runs sharing a baseline, left to right: one visual line of text. */
+export interface Line {
+  runs: TextRun[]
+  text: string
+  box: Box
+  baseline: number
+  size: number
+}
+
+// Symbol and Wingdings bullets come through as private-use code points (U+F0B7 and kin).
+export const BULLET = /^[•▪◦·●■□▫‣⁃∙\uf000-\uf0ff]\s*|^[-–]\s+/u
+
+/**
+ * Joins runs into text. A space is added where the glyphs leave a gap a space wide, as pdf.js
+ * often gives each word or each style change its own item without the space between them.
+ */
+export function joinRuns(runs: readonly TextRun[]): string {
+  let text = ''
+  let prev: TextRun | null = null
+  for (const run of runs) {
+    if (prev) {
+      const gap = run.box.x0 - prev.box.x1
+      if (gap > 0.15 * Math.min(prev.size, run.size) && !/\s$/.test(text) && !/^\s/.test(run.text)) text += ' '
+    }
+    text += run.text
+    prev = run
+  }
+  return text.replace(/\s+/g, ' ').trim()
+}
+
+function makeLine(runs: TextRun[]): Line {
+  runs.sort((a, b) => a.box.x0 - b.box.x0)
+  const box = runs.map((r) => r.box).reduce(union)
+  const size = Math.max(...runs.map((r) => r.size))
+  const main = runs.reduce((a, b) => (b.text.length > a.text.length ? b : a))
+  return { runs, text: joinRuns(runs), box, baseline: main.baseline, size }
+}
+
+/**
+ * Groups runs into visual lines by baseline. With `maxGap` a line is also cut where the gap
+ * between two runs is wider than that many font sizes, so two columns of text side by side do not
+ * fuse into one line.
+ */
+export function groupLines(runs: readonly TextRun[], maxGap = Infinity): Line[] {
+  const sorted = [...runs].sort((a, b) => a.baseline - b.baseline || a.box.x0 - b.box.x0)
+  const rows: TextRun[][] = []
+  let current: TextRun[] = []
+  let baseline = -Infinity
+  let size = 0
+  for (const run of sorted) {
+    // Superscripts and mixed sizes sit a little off the baseline; 0.4 of the larger size absorbs
+    // them while staying well under a line's spacing.
+    if (current.length > 0 && Math.abs(run.baseline - baseline) <= 0.4 * Math.max(size, run.size)) {
+      current.push(run)
+      if (run.size > size) {
+        baseline = run.baseline
+        size = run.size
+      }
+    } else {
+      if (current.length > 0) rows.push(current)
+      current = [run]
+      baseline = run.baseline
+      size = run.size
+    }
+  }
+  if (current.length > 0) rows.push(current)
+  const lines: Line[] = []
+  for (const row of rows) {
+    row.sort((a, b) => a.box.x0 - b.box.x0)
+    let piece: TextRun[] = []
+    for (const run of row) {
+      const last = piece[piece.length - 1]
+      if (last && run.box.x0 - last.box.x1 > maxGap * Math.min(last.size, run.size)) {
+        lines.push(makeLine(piece))
+        piece = []
+      }
+      piece.push(run)
+    }
+    if (piece.length > 0) lines.push(makeLine(piece))
+  }
+  return lines.sort((a, b) => a.baseline - b.baseline || a.box.x0 - b.box.x0)
+}
+
+/** Rough advance widths (in ems) of Helvetica-like glyphs, to compare words within one font. */
+function emWidth(text: string): number {
+  let w = 0
+  for (const ch of text) {
+    if (/[ijlI.,:;'!|]/.test(ch)) w += 0.28
+    else if (/[frt()\-\s]/.test(ch)) w += 0.33
+    else if (/[mwMW]/.test(ch)) w += 0.85
+    else if (/[A-Z]/.test(ch)) w += 0.68
+    else if (/[0-9]/.test(ch)) w += 0.56
+    else w += 0.52
+  }
+  return w
+}
+
+/** Width of the first word of a line, scaled from its run's measured width. */
+export function firstWordWidth(line: Line, chars = Infinity): number {
+  const run = line.runs[0]
+  if (!run) return 0
+  const word = [...(line.text.split(' ')[0] ?? '')].slice(0, chars).join('')
+  const scale = (run.box.x1 - run.box.x0) / Math.max(0.1, emWidth(run.text))
+  return emWidth(word) * scale
+}
+
+/**
+ * True when `next` carries on the paragraph of `prev`: no bullet, no wide vertical gap, and the
+ * first word of `next` would not have fitted at the end of `prev` — so the line was wrapped, not
+ * ended.
+ */
+export function continues(prev: Line, next: Line, right: number): boolean {
+  if (BULLET.test(next.text)) return false
+  const spacing = next.baseline - prev.baseline
+  if (spacing > 1.6 * Math.max(prev.size, next.size)) return false
+  if (Math.abs(next.size - prev.size) > 1.5) return false
+  const space = 0.3 * prev.size
+  return prev.box.x1 + space + firstWordWidth(next) > right - 2
+}
+
+const COMMON_WORDS = new Set(
+  (
+    'a an and are as at be by for from has have in is it its of on or our the their to was were will with ' +
+    'all any date due each if into lead leads new no not now only out per plan plans so than that then this ' +
+    'up via we who date time team staff work year years month months week weeks'
+  ).split(' '),
+)
+
+/** Wrapped visual lines folded back into paragraphs (or list items), bullets stripped. */
+export function paragraphsOf(lines: readonly Line[], right: number): { text: string; lines: Line[]; bullet: boolean }[] {
+  const out: { text: string; lines: Line[]; bullet: boolean }[] = []
+  let prev: Line | null = null
+  for (const line of lines) {
+    const last = out[out.length - 1]
+    if (prev && last && continues(prev, line, right)) {
+      last.lines.push(line)
+      // A word too long for a narrow column is cut without a hyphen ("Completio" / "n Date").
+      // Geometry cannot tell that from a one-word line wrapped before a short word ("delivered" /
+      // "by"), so a next line starting with a common word is taken as an ordinary wrap.
+      const fragment = line.text.split(' ')[0]?.toLowerCase() ?? ''
+      const cut =
+        !prev.text.includes(' ') &&
+        /\p{L}$/u.test(prev.text) &&
+        /^\p{Ll}/u.test(line.text) &&
+        !COMMON_WORDS.has(fragment.replace(/[^\p{L}]+$/u, '')) &&
+        prev.box.x1 + firstWordWidth(line, 1) > right - 1
+      last.text = cut ? `${last.text}${line.text}` : `${last.text} ${line.text}`
+    } else {
+      const bullet = BULLET.test(line.text)
+      out.push({ text: line.text.replace(BULLET, '').trim(), lines: [line], bullet })
+    }
+    prev = line
+  }
+  return out.filter((p) => p.text)
+}

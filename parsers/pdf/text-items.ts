@@ -1,0 +1,64 @@
+import type { PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs'
+import { apply, boxOf, compose, type Box, type Matrix, type PageFrame } from './geometry.js'
+
+/** One piece of text as pdf.js reports it, placed in the layout frame. */
+export interface TextRun {
+  text: string
+  box: Box
+  /** Layout y of the baseline. */
+  baseline: number
+  size: number
+  bold: boolean
+}
+
+interface RawItem {
+  str: string
+  transform: number[]
+  width: number
+  height: number
+  fontName: string
+}
+
+const isItem = (item: unknown): item is RawItem => typeof (item as RawItem).str === 'string' && Array.isArray((item as RawItem).transform)
+
+/**
+ * pdf.js 5 does not say whether a font is bold in the text content (its styles carry only a
+ * generic family), but the font objects it loads while building the operator list keep the
+ * PostScript name, e.g. "BAAAAA+LiberationSans-Bold". So the operator list must be fetched first.
+ */
+export function boldFonts(page: PDFPageProxy, fontNames: Iterable<string>): Set<string> {
+  const bold = new Set<string>()
+  for (const id of fontNames) {
+    try {
+      if (!page.commonObjs.has(id)) continue
+      const font = page.commonObjs.get(id) as { name?: string; bold?: boolean } | null
+      const name = font?.name ?? ''
+      if (font?.bold || /bold|black|heavy|semibold|demi/i.test(name.replace(/^[A-Z]{6}\+/, ''))) bold.add(id)
+    } catch {
+      // A font pdf.js could not load is read as regular.
+    }
+  }
+  return bold
+}
+
+export async function textRuns(page: PDFPageProxy, frame: PageFrame): Promise<TextRun[]> {
+  const content = await page.getTextContent()
+  const items: RawItem[] = []
+  for (const item of content.items as unknown[]) if (isItem(item)) items.push(item)
+  const bold = boldFonts(page, new Set(items.map((i) => i.fontName)))
+  const runs: TextRun[] = []
+  for (const item of items) {
+    if (!item.str.trim()) continue
+    const [a = 1, b = 0, c = 0, d = 1, e = 0, f = 0] = item.transform
+    const toLayout = compose([a, b, c, d, e, f] as Matrix, frame.toLayout)
+    // The item's transform maps a unit glyph box: x along the advance, y up from the baseline.
+    const fontScale = Math.hypot(a, b) || 1
+    const advance = item.width / fontScale
+    const corners = [apply(toLayout, 0, -0.2), apply(toLayout, advance, -0.2), apply(toLayout, 0, 0.85), apply(toLayout, advance, 0.85)] as const
+    const box = boxOf(corners)
+    const origin = apply(toLayout, 0, 0)
+    const size = Math.hypot(toLayout[2], toLayout[3]) || item.height || 10
+    runs.push({ text: item.str, box, baseline: origin[1], size, bold: bold.has(item.fontName) })
+  }
+  return runs
+}

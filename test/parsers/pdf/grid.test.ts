@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest'
+import { ruledGrids } from '../../../parsers/pdf/ruled-grid.js'
+import type { Segment } from '../../../parsers/pdf/rulings.js'
+import { groupLines, paragraphsOf } from '../../../parsers/pdf/lines.js'
+import type { TextRun } from '../../../parsers/pdf/text-items.js'
+
+const h = (at: number, from: number, to: number): Segment => ({ orient: 'h', at, from, to })
+const v = (at: number, from: number, to: number): Segment => ({ orient: 'v', at, from, to })
+
+describe('ruled grid', () => {
+  it('finds merged cells where inner rules are missing', () => {
+    // 3×3 grid; the top row is one banner; the first column's lower two cells are merged.
+    const segments = [
+      h(0, 0, 90), h(10, 0, 90), h(20, 30, 90), h(30, 0, 90),
+      v(0, 0, 30), v(90, 0, 30), v(30, 10, 30), v(60, 10, 30),
+    ]
+    const [grid] = ruledGrids(segments)
+    expect(grid!.xs).toEqual([0, 30, 60, 90])
+    expect(grid!.cells.map((c) => [c.row, c.col, c.rowSpan, c.colSpan])).toEqual([
+      [0, 0, 1, 3],
+      [1, 0, 2, 1],
+      [1, 1, 1, 1],
+      [1, 2, 1, 1],
+      [2, 1, 1, 1],
+      [2, 2, 1, 1],
+    ])
+  })
+
+  it('merges double borders and joins small gaps, and keeps separate tables apart', () => {
+    const box = (y: number): Segment[] => [h(y, 0, 50), h(y + 1.5, 0, 24), h(y + 1.5, 25.5, 50), h(y + 20, 0, 50), v(0, y, y + 20), v(25, y, y + 20), v(50, y, y + 20)]
+    const grids = ruledGrids([...box(0), ...box(100)])
+    expect(grids).toHaveLength(2)
+    expect(grids.map((g) => [g.xs.length - 1, g.ys.length - 1])).toEqual([
+      [2, 1],
+      [2, 1],
+    ])
+  })
+})
+
+const run = (text: string, x0: number, baseline: number, bold = false): TextRun => ({
+  text,
+  box: { x0, y0: baseline - 7, x1: x0 + text.length * 4.5, y1: baseline + 2 },
+  baseline,
+  size: 8,
+  bold,
+})
+
+describe('cell lines', () => {
+  it('joins wrapped lines, and starts a new line at a bullet or after a short line', () => {
+    const lines = groupLines([
+      run('Review of the following', 0, 10),
+      run('policies:', 0, 20),
+      run('• Training', 0, 30),
+      run('Short line.', 0, 40),
+      run('Next paragraph', 0, 50),
+    ])
+    const paragraphs = paragraphsOf(lines, 110)
+    expect(paragraphs.map((p) => [p.text, p.bullet])).toEqual([
+      ['Review of the following policies:', false],
+      ['Training', true],
+      ['Short line.', false],
+      ['Next paragraph', false],
+    ])
+  })
+
+  it('puts a superscript on the line of its baseline', () => {
+    const sup: TextRun = { text: 'th', box: { x0: 9, y0: 2, x1: 13, y1: 7 }, baseline: 7, size: 5 }as TextRun
+    const lines = groupLines([run('14', 0, 10), { ...sup, bold: false }, run('June 2012', 15, 10)])
+    expect(lines.map((l) => l.text)).toEqual(['14th June 2012'])
+  })
+})
