@@ -3,12 +3,13 @@ import { ReadError, type Format } from '../schemas/index.js'
 import type { Reader } from './reader.js'
 import { docxReader } from './docx/index.js'
 import { htmlReader } from './html/index.js'
+import { pdfReader } from './pdf/index.js'
 import { textReader } from './text/index.js'
 
 export type { Reader, ReadInput, ReadResult } from './reader.js'
 
 /** Adding a format is one folder and one line here. Order matters: binary signatures before text. */
-export const READERS: readonly Reader[] = [docxReader, htmlReader, textReader]
+export const READERS: readonly Reader[] = [pdfReader, docxReader, htmlReader, textReader]
 
 /** Extensions we recognise but cannot read, with what to do instead. */
 const LEGACY: Record<string, string> = {

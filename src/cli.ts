@@ -7,6 +7,9 @@ import { writeJson } from './export/json.js'
 import { renderPlanTree } from './export/tree.js'
 import { renderExplanation } from './explain.js'
 import { planHistory, renderHistory } from './history.js'
+import { comparePlans, GROUPINGS, renderCompareTable, type CompareRow, type Grouping } from './compare.js'
+import { TAXONOMY } from './themes/taxonomy.js'
+import { csvCell } from './export/csv.js'
 import { expandPaths, interpretFile, readDocument } from './ingest.js'
 import { selectPaths } from './batch/glob.js'
 import { ProgressBar } from './batch/progress.js'
@@ -127,10 +130,42 @@ function runs(options: { db: string; json?: boolean; errors?: string; limit: str
   return 0
 }
 
-async function exportCommand(options: { db: string; format: string; level: string; authority?: string; status?: string; out?: string }): Promise<number> {
+interface ExportCliOptions {
+  db: string
+  format: string
+  level: string
+  authority?: string
+  status?: string
+  theme?: string
+  dueBefore?: string
+  dueAfter?: string
+  overdue?: boolean
+  asOf?: string
+  allRevisions?: boolean
+  out?: string
+}
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/
+function isoDate(value: string | undefined, flag: string): string | undefined {
+  if (value !== undefined && !ISO_DATE.test(value)) throw new UsageError(`${flag} takes a date as YYYY-MM-DD, not "${value}"`)
+  return value
+}
+const today = (): string => new Date().toISOString().slice(0, 10)
+
+function checkTheme(theme: string | undefined): string | undefined {
+  if (theme !== undefined && !TAXONOMY.some((t) => t.id === theme)) throw new UsageError(`unknown theme "${theme}"; themes are ${TAXONOMY.map((t) => t.id).join(', ')}`)
+  return theme
+}
+
+async function exportCommand(options: ExportCliOptions): Promise<number> {
+  const filter = {
+    authority: options.authority, status: options.status, theme: checkTheme(options.theme), dueBefore: isoDate(options.dueBefore, '--due-before'),
+    dueAfter: isoDate(options.dueAfter, '--due-after'), overdueAsOf: options.overdue ? (isoDate(options.asOf, '--as-of') ?? today()) : undefined,
+    allRevisions: options.allRevisions,
+  }
   const store = openExisting(options.db)
   try {
-    const plans = store.plans({ authority: options.authority, status: options.status })
+    const plans = store.plans(filter)
     const write = (stream: NodeJS.WritableStream): Promise<void> =>
       options.format === 'json' ? writeJson(plans, stream) : writeCsv(plans, stream, options.level as 'actions' | 'recommendations' | 'milestones')
     if (!options.out) await write(process.stdout)
@@ -189,6 +224,38 @@ function history(id: string, options: { db: string; json?: boolean }): number {
     const changes = planHistory(revisions)
     if (options.json) out(JSON.stringify({ revisions: revisions.map((p) => ({ revision: p.revision, id: p.id, source: p.source })), changes }, null, 2))
     else out(renderHistory(revisions, changes))
+  } finally {
+    store.close()
+  }
+  return 0
+}
+
+function compare(options: { db: string; by: Grouping; asOf?: string; format: string }): number {
+  const asOf = isoDate(options.asOf, '--as-of') ?? today()
+  const store = openExisting(options.db)
+  try {
+    const rows = comparePlans(store.plans(), options.by, asOf)
+    if (options.format === 'json') out(JSON.stringify({ by: options.by, as_of: asOf, rows }, null, 2))
+    else if (options.format === 'csv') {
+      const headers = Object.keys(rows[0] ?? { group: '' })
+      out([headers.join(','), ...rows.map((r) => headers.map((h) => csvCell(String(r[h as keyof CompareRow] ?? ''))).join(','))].join('\r\n'))
+    } else out(renderCompareTable(rows, options.by, asOf))
+  } finally {
+    store.close()
+  }
+  return 0
+}
+
+function search(words: string[], options: { db: string; limit: string; json?: boolean }): number {
+  const store = openExisting(options.db)
+  try {
+    const tty = Boolean(process.stdout.isTTY) && !options.json
+    const hits = store.search(words.join(' '), { limit: positiveInt(options.limit, '--limit'), mark: tty ? ['\x1b[1;33m', '\x1b[0m'] : ['[', ']'] })
+    if (options.json) out(JSON.stringify(hits, null, 2))
+    else {
+      if (hits.length === 0) err(`no matches for ${words.join(' ')}`)
+      for (const h of hits) out(`${h.path}${h.page ? `:p${h.page}` : ''}  ${h.authority ?? ''}  ${h.kind} ${h.recordId}\n    ${h.snippet.replace(/\s+/g, ' ')}`)
+    }
   } finally {
     store.close()
   }
@@ -266,6 +333,39 @@ export function buildProgram(): { program: Command; exitCode: () => number } {
     })
 
   program
+    .command('compare')
+    .description('Compare plans by authority, theme or inspectorate: counts, status shares, share overdue, median planned duration')
+    .addOption(dbOption())
+    .addOption(new Option('--by <grouping>', 'what to group by').choices([...GROUPINGS]).default('authority'))
+    .option('--as-of <date>', 'judge overdue on this date (YYYY-MM-DD; default today)')
+    .addOption(new Option('--format <format>', 'a table for reading, or data').choices(['table', 'csv', 'json']).default('table'))
+    .addHelpText('after', [
+      '',
+      'Status shares are of each group\'s actions (an action shared by two recommendations counts once). "overdue" is the',
+      'share of actions with a due date that were due before --as-of and are not complete. "median days" runs from the',
+      "plan's date to each action's due date. By theme, an action counts under its own themes and its recommendation's.",
+      '',
+      'Examples:',
+      '  actionplan compare --by theme --as-of 2013-03-31',
+      '  actionplan compare --by authority --format csv > authorities.csv',
+    ].join('\n'))
+    .action((options) => {
+      exitCode = compare(options)
+    })
+
+  program
+    .command('search')
+    .description('Full-text search of recommendations, actions, milestones and progress notes')
+    .argument('<words...>', 'words to find (all of them; English stemming, so "supervise" finds "supervision")')
+    .addOption(dbOption())
+    .option('--limit <n>', 'how many hits', '20')
+    .option('--json', 'JSON instead of text')
+    .addHelpText('after', '\nEach hit names its file and page.\n\nExamples:\n  actionplan search supervision audit\n  actionplan search care leavers --json')
+    .action((words: string[], options) => {
+      exitCode = search(words, options)
+    })
+
+  program
     .command('history')
     .description("How a plan's actions changed between its revisions: status, RAG, due date and progress")
     .argument('<plan>', 'the id of any revision of the plan, or a unique prefix of it (see `actionplan list`)')
@@ -295,9 +395,15 @@ export function buildProgram(): { program: Command; exitCode: () => number } {
     .addOption(new Option('--format <format>', 'output format').choices(['csv', 'json']).default('csv'))
     .addOption(new Option('--level <level>', 'CSV rows: one per action, recommendation or milestone').choices(['actions', 'recommendations', 'milestones']).default('actions'))
     .option('--authority <name-or-code>', 'only plans of this authority (name or GSS code)')
-    .option('--status <status>', 'only actions with this status (complete, on_track, in_progress, behind, not_started)')
+    .option('--status <status>', 'only actions with this status (complete, on_track, in_progress, behind, not_started) or RAG (red, amber, green, blue)')
+    .option('--theme <theme>', 'only actions with this theme, or under a recommendation with it (see `actionplan compare --by theme`)')
+    .option('--due-before <date>', 'only actions due before this date (YYYY-MM-DD; a due month counts as its last day)')
+    .option('--due-after <date>', 'only actions due after this date (YYYY-MM-DD)')
+    .option('--overdue', 'only actions overdue: due before --as-of (default today) and not complete')
+    .option('--as-of <date>', 'the date --overdue is judged on (YYYY-MM-DD)')
+    .option('--all-revisions', 'every revision of each plan, not only the latest')
     .option('--out <file>', 'write to a file instead of stdout')
-    .addHelpText('after', '\nExamples:\n  actionplan export --out actions.csv\n  actionplan export --format json --authority E06000020 > telford.json\n  actionplan export --level milestones --status behind')
+    .addHelpText('after', '\nExamples:\n  actionplan export --out actions.csv\n  actionplan export --format json --authority E06000020 > telford.json\n  actionplan export --level milestones --status behind\n  actionplan export --theme supervision --overdue --as-of 2013-06-30')
     .action(async (options) => {
       exitCode = await exportCommand(options)
     })

@@ -1,3 +1,4 @@
+import { csvCell } from './export/csv.js'
 import type { BBox, SourceDocument } from '../schemas/index.js'
 
 export interface FoundTable {
@@ -26,14 +27,12 @@ export function tablesOf(document: SourceDocument): FoundTable[] {
   )
 }
 
-const quote = (value: string): string => (/[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value)
-
 /** One CSV line per cell: table, page, row, col, spans, fill, text. */
 export function renderTablesCsv(tables: readonly FoundTable[]): string {
   const lines = ['table,page,row,col,row_span,col_span,fill,text']
   for (const t of tables) {
     t.rows.forEach((row, r) => {
-      for (const c of row.cells) lines.push([t.index, t.page ?? '', r, c.col, c.rowSpan, c.colSpan, c.fill ?? '', quote(c.text)].join(','))
+      for (const c of row.cells) lines.push([t.index, t.page ?? '', r, c.col, c.rowSpan, c.colSpan, c.fill ?? '', csvCell(c.text)].join(','))
     })
   }
   return lines.join('\r\n')

@@ -15,7 +15,26 @@ const root = join(import.meta.dirname, '..')
 const EXT: Record<string, string> = { text: 'txt', docx: 'docx', html: 'html', pdf: 'pdf' }
 const COLOURED = new Set(['docx', 'html', 'pdf'])
 
-function records(plan: Plan, withRag: boolean) {
+/**
+ * A PDF has no paragraph marks: where a paragraph ends at the very edge of its column it cannot be
+ * told from a wrapped line, and a hyphen at a line end ("sub-" / "group") is kept without the
+ * space that may have followed it. So a PDF's leads and milestones are compared as their joined
+ * text, and its text with "- " read as "-". bench-accuracy measures what this costs.
+ */
+function loosely(records: ReturnType<typeof recordsOf>): unknown {
+  const text = (t: string | null | undefined): string | null | undefined => t?.replace(/-\s+/g, '-')
+  return records.map((r) => ({
+    ...r,
+    actions: r.actions.map((a) => ({
+      ...a, text: text(a.text), progress: text(a.progress), success_criteria: text(a.success_criteria), evidence: text(a.evidence),
+      leads: text(a.leads.join(' ')), milestones: text(a.milestones.join(' ')),
+    })),
+  }))
+}
+
+const records = (plan: Plan, withRag: boolean, pdf = false): unknown => (pdf ? loosely(recordsOf(plan, withRag)) : recordsOf(plan, withRag))
+
+function recordsOf(plan: Plan, withRag: boolean) {
   return plan.recommendations.map((r) => ({
     ref: r.ref, text: r.text, theme: r.theme, timeframe: r.timeframe, organisations: r.organisations,
     actions: r.actions.map((a) => ({
@@ -43,11 +62,13 @@ describe('one plan, every format', () => {
       const [first, ...rest] = [...plans.entries()]
       for (const [format, plan] of rest) {
         const withRag = COLOURED.has(format) && COLOURED.has(first![0])
-        expect({ format, records: records(plan, withRag) }).toEqual({ format, records: records(first![1], withRag) })
+        const pdf = format === 'pdf' || first![0] === 'pdf'
+        expect({ format, records: records(plan, withRag, pdf) }).toEqual({ format, records: records(first![1], withRag, pdf) })
       }
       const coloured = [...plans.entries()].filter(([f]) => COLOURED.has(f))
       for (const [format, plan] of coloured.slice(1)) {
-        expect({ format, records: records(plan, true) }).toEqual({ format, records: records(coloured[0]![1], true) })
+        const pdf = format === 'pdf' || coloured[0]![0] === 'pdf'
+        expect({ format, records: records(plan, true, pdf) }).toEqual({ format, records: records(coloured[0]![1], true, pdf) })
       }
     })
   }

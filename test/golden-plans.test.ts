@@ -2,13 +2,14 @@ import { readdirSync, readFileSync, existsSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { READERS } from '../parsers/index.js'
-import { readPlan } from '../src/ingest.js'
+import { readDocument, readPlan } from '../src/ingest.js'
+import { tablesOf } from '../src/tables.js'
 import { renderPlanTree } from '../src/export/tree.js'
 import { expectGolden, expectGoldenText } from './golden.js'
 
 /**
- * One test finds every fixture case (fixtures/<format>/<case>/input.*) and compares its whole
- * export with plan.json, and its tree with plan.tree. `npm run test:update` rewrites them;
+ * One test finds every fixture case (fixtures/<format>/<case>/input.*) and compares the cell grids
+ * its reader found with tables.json, its whole export with plan.json, and its tree with plan.tree. `npm run test:update` rewrites them;
  * review the diff row by row before committing.
  */
 const root = join(import.meta.dirname, '..')
@@ -33,7 +34,10 @@ describe('golden exports', () => {
   for (const c of fixtureCases()) {
     it(`${c.format}/${c.name} gives its golden export and tree`, async () => {
       const path = relative(root, c.input)
-      const { interpretation } = await readPlan(path, readFileSync(c.input))
+      const bytes = readFileSync(c.input)
+      // The cell grids the reader found (what `actionplan tables` prints), before assembly.
+      expectGolden(join(c.dir, 'tables.json'), tablesOf((await readDocument(path, bytes)).document))
+      const { interpretation } = await readPlan(path, bytes)
       expectGolden(join(c.dir, 'plan.json'), interpretation.plan)
       expectGoldenText(join(c.dir, 'plan.tree'), renderPlanTree(interpretation.plan))
     })

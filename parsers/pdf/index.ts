@@ -80,7 +80,9 @@ export const pdfReader: Reader = {
       throw loadError(path, error)
     } finally {
       signal?.removeEventListener('abort', onAbort)
-      await task.destroy().catch(() => undefined)
+      // After an abort pdf.js may still be busy and destroy() can wait on it: never let that hold the caller.
+      const destroyed = task.destroy().catch(() => undefined)
+      if (!signal?.aborted) await destroyed
     }
   },
 }

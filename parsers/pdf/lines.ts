@@ -141,13 +141,14 @@ export function paragraphsOf(lines: readonly Line[], right: number): { text: str
       // Geometry cannot tell that from a one-word line wrapped before a short word ("delivered" /
       // "by"), so a next line starting with a common word is taken as an ordinary wrap.
       const fragment = line.text.split(' ')[0]?.toLowerCase() ?? ''
-      const cut =
-        !prev.text.includes(' ') &&
-        /\p{L}$/u.test(prev.text) &&
-        /^\p{Ll}/u.test(line.text) &&
-        !COMMON_WORDS.has(fragment.replace(/[^\p{L}]+$/u, '')) &&
-        prev.box.x1 + firstWordWidth(line, 1) > right - 1
-      last.text = cut ? `${last.text}${line.text}` : `${last.text} ${line.text}`
+      // Digits cut from digits ("01/02/201" / "3") are one number.
+      const cutWord = /\p{L}$/u.test(prev.text) && /^\p{Ll}/u.test(line.text) && !COMMON_WORDS.has(fragment.replace(/[^\p{L}]+$/u, ''))
+      const cutNumber = /\d$/.test(prev.text) && /^\d/.test(line.text)
+      const cut = !prev.text.includes(' ') && (cutWord || cutNumber) && prev.box.x1 + firstWordWidth(line, 1) > right - 1
+      // A line ending in a hyphen keeps it and joins without a space ("sub-" / "group"): the
+      // hyphen is in the text, whether the word is compound or was hyphenated by the writer.
+      const hyphen = /\p{L}-$/u.test(prev.text) && /^\p{L}/u.test(line.text)
+      last.text = cut || hyphen ? `${last.text}${line.text}` : `${last.text} ${line.text}`
     } else {
       const bullet = BULLET.test(line.text)
       out.push({ text: line.text.replace(BULLET, '').trim(), lines: [line], bullet })

@@ -6,6 +6,7 @@ import { pageFrame } from './geometry.js'
 import { groupLines } from './lines.js'
 import { pageParagraphs } from './paragraphs.js'
 import { ruledGrids } from './ruled-grid.js'
+import { splitFragmentRows } from './split-fragment-rows.js'
 import { pageGraphics } from './rulings.js'
 import { textRuns, type TextRun } from './text-items.js'
 
@@ -33,9 +34,10 @@ export async function readPage(page: PDFPageProxy, pageNumber: number, firstTabl
   const placed: { top: number; block: Block }[] = []
   let tableIndex = firstTable
 
-  for (const grid of ruledGrids(graphics.segments)) {
-    const inside = runs.filter((r) => centreIn(r, grid.box))
+  for (const ruled of ruledGrids(graphics.segments)) {
+    const inside = runs.filter((r) => centreIn(r, ruled.box))
     if (inside.length === 0) continue
+    const grid = splitFragmentRows(ruled, inside)
     runs = runs.filter((r) => !inside.includes(r))
     const table: Table = {
       kind: 'table',

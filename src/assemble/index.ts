@@ -6,15 +6,15 @@ import type { Block, Cell, Row, SourceDocument, Table } from '../../schemas/inde
  * page break cut in two folded back into one row.
  */
 export function assembleTables(document: SourceDocument): SourceDocument {
-  const running = runningParagraphs(document.blocks)
+  const { running, drop } = runningParagraphs(document.blocks)
   const blocks: Block[] = []
   let lastTable: Table | null = null
   document.blocks.forEach((block, i) => {
     if (block.kind === 'paragraph') {
-      // A running header between two parts of a table does not end the table.
-      if (running.has(i)) return
-      blocks.push(block)
-      lastTable = null
+      if (!drop.has(i)) blocks.push(block)
+      // A running header or footer between two parts of a table does not end the table, even
+      // the first copy of it, which is kept (it is often the plan's title).
+      if (!running.has(i)) lastTable = null
       return
     }
     if (lastTable && lastTable.columns === block.columns) {
@@ -31,48 +31,77 @@ export function assembleTables(document: SourceDocument): SourceDocument {
 const normalise = (text: string): string => text.toLowerCase().replace(/\d+/g, '#').replace(/\s+/g, ' ').trim()
 
 /**
- * Paragraph indexes to drop: page numbers, and any paragraph whose text (digits aside) comes back
- * later in the document — a running header or footer. The first of those is kept, as it is often
- * the plan's title.
+ * Running headers and footers: page numbers, and any paragraph whose text (digits aside) comes
+ * back later in the document. All of them are `running`; all but the first copy are dropped.
  */
-function runningParagraphs(blocks: readonly Block[]): Set<number> {
-  const seen = new Map<string, number>()
+function runningParagraphs(blocks: readonly Block[]): { running: Set<number>; drop: Set<number> } {
+  const copies = new Map<string, number[]>()
+  const running = new Set<number>()
   const drop = new Set<number>()
   blocks.forEach((block, i) => {
     if (block.kind !== 'paragraph') return
     const key = normalise(block.text)
     if (/^(?:page\s*)?#(?:\s*(?:of|\/)\s*#)?$/.test(key)) {
+      running.add(i)
       drop.add(i)
       return
     }
-    if (seen.has(key)) drop.add(i)
-    else seen.set(key, i)
+    copies.set(key, [...(copies.get(key) ?? []), i])
   })
-  return drop
+  for (const indexes of copies.values()) {
+    if (indexes.length < 2) continue
+    indexes.forEach((i, n) => {
+      running.add(i)
+      if (n > 0) drop.add(i)
+    })
+  }
+  return { running, drop }
 }
 
 /** The rows of a continuation table, its first row folded into the previous table's last row when the break cut it. */
 function continuationRows(previous: Table, next: Table): Row[] {
-  const [first, ...rest] = next.rows
+  // The header row Word repeats at the top of each page is dropped here, so the row below it can
+  // be seen for what it is: often the rest of a row the page break cut.
+  const headers = new Set(previous.rows.filter((r, i) => r.header || i === 0).map(rowKey))
+  let start = 0
+  while (start < next.rows.length && headers.has(rowKey(next.rows[start]!))) start += 1
+  const body = next.rows.slice(start)
+  const [first, ...rest] = body
   const last = previous.rows[previous.rows.length - 1]
-  if (!first || !last || !isBrokenRow(last, first, next.columns)) return next.rows
+  if (!first || !last || !isBrokenRow(last, first, next.columns)) return body
   previous.rows[previous.rows.length - 1] = foldRow(last, first)
   return rest
 }
 
+const rowKey = (row: Row): string => row.cells.map((c) => `${c.col}:${normalise(c.text)}`).join('|')
+
+/**
+ * The first row of a page continues the last row of the page before when it fills nothing the
+ * row above left empty, not its first column, and either only a few cells or mostly text that
+ * starts in lower case (the rest of a sentence). A new row under the same recommendation fills
+ * many cells, each starting afresh.
+ */
 function isBrokenRow(above: Row, row: Row, columns: number): boolean {
   const filled = row.cells.filter((c) => c.text.trim())
-  if (filled.length === 0 || filled.length > Math.max(1, Math.floor(columns / 3))) return false
-  if (filled.some((c) => c.col === 0)) return false
-  return filled.every((c) => above.cells.some((a) => a.col === c.col && a.text.trim()))
+  if (filled.length === 0) return false
+  // The first column opens a new row, unless it is the rest of a sentence in a cell as wide as
+  // the one above it (a recommendation merged across the table, cut by the page break).
+  const first = filled.find((c) => c.col === 0)
+  if (first && !(/^[a-z]/.test(first.text.trim()) && above.cells.some((a) => a.col === 0 && a.colSpan === first.colSpan && a.text.trim()))) return false
+  if (!filled.every((c) => above.cells.some((a) => a.col === c.col && a.text.trim()))) return false
+  const lowerStart = filled.filter((c) => /^[a-z]/.test(c.text.trim())).length
+  return filled.length <= Math.max(1, Math.floor(columns / 3)) || lowerStart * 2 >= filled.length
 }
 
 function foldRow(above: Row, fragment: Row): Row {
   const cells = above.cells.map((cell): Cell => {
     const piece = fragment.cells.find((c) => c.col === cell.col && c.text.trim())
     if (!piece) return cell
-    // A fragment starting in lower case continues the sentence the break cut; else it is a new line.
-    const continues = /^[a-z]/.test(piece.text.trim())
+    // A fragment starting in lower case continues the sentence the break cut, and so does a lone
+    // word after a line with no end punctuation ("Tony" / "Gallagher"); else it is a new line.
+    const lastLine = cell.lines[cell.lines.length - 1] ?? ''
+    const loneWord = (piece.lines[0] ?? '').trim().split(/\s+/).length === 1 && !/[.!?;:]$/.test(lastLine.trim())
+    const continues = /^[a-z]/.test(piece.text.trim()) || loneWord
     const lines = [...cell.lines]
     if (continues && lines.length > 0) {
       lines[lines.length - 1] = `${lines[lines.length - 1]} ${piece.lines[0] ?? piece.text}`

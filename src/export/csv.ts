@@ -11,6 +11,12 @@ export function guardFormula(value: string): string {
   return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value
 }
 
+/** One CSV field for small hand-written CSVs (tables, compare): guarded, and quoted when it must be. */
+export function csvCell(value: string): string {
+  const safe = guardFormula(value)
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe
+}
+
 /** Streams the CSV of the plans at one level: RFC 4180, CRLF line ends, a header row always. */
 export async function writeCsv(plans: Iterable<Plan>, stream: NodeJS.WritableStream, level: Level = 'actions'): Promise<void> {
   const headers = csvHeaders(level)

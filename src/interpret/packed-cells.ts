@@ -97,7 +97,6 @@ export function splitOrganisationPrefix(text: string): { organisation: string | 
 
 export type LabelTarget = 'success' | 'evidence' | 'milestone' | 'progress'
 
-
 const LABELS: [RegExp, LabelTarget][] = [
   [/Outcome\s+[Mm]easures?(?:\s*:)?/, 'evidence'],
   [/Measures?\s+of\s+[Ss]uccess(?:\s*:)?/, 'success'],
@@ -132,7 +131,10 @@ export function splitLabelledParts(lines: readonly string[]): LabelledPart[] {
           const before = m[1]!
           const singleWord = !/\s/.test(m[2]!.trim())
           const atBoundary = m.index === 0 || /[.;:!?]\s+$/.test(before)
-          if (singleWord && !atBoundary) continue
+          // A capitalised word with its colon is a label even mid-line: a PDF joins a cell's
+          // paragraphs, so "… invitation Milestones: Template agreed" was two paragraphs.
+          const colonLabel = /^[A-Z]/.test(m[2]!) && m[2]!.trim().endsWith(':')
+          if (singleWord && !atBoundary && !colonLabel) continue
           const index = m.index! + before.length
           if (!found || index < found.index) found = { index, length: m[2]!.length, label: m[2]!.replace(/[\s:-]+$/, ''), target }
           break

@@ -24,6 +24,16 @@ export interface ImportResult {
   revision: number
 }
 
+export interface SearchHit {
+  kind: 'recommendation' | 'action'
+  recordId: string
+  planId: string
+  snippet: string
+  path: string
+  page: number | null
+  authority: string | null
+}
+
 export interface PlanSummary {
   id: string
   title: string | null
@@ -131,6 +141,31 @@ export class Store {
       const plan = filterPlan(this.reader.read(row), filter)
       if (plan) yield plan
     }
+  }
+
+  /**
+   * Full-text search over recommendation and action text, milestones and progress notes (FTS5,
+   * Porter stemming), best matches first, with a snippet whose hits are wrapped in `mark`.
+   */
+  search(words: string, options: { limit?: number; mark?: [string, string] } = {}): SearchHit[] {
+    const terms = words.match(/[\p{L}\p{N}][\p{L}\p{N}'&-]*/gu) ?? []
+    if (terms.length === 0) return []
+    // Each word quoted: the user's text is never FTS5 syntax, so no query can fail to parse.
+    const query = terms.map((t) => `"${t.replace(/"/g, '""')}"`).join(' ')
+    const [open, close] = options.mark ?? ['[', ']']
+    const rows = this.db
+      .prepare(
+        `SELECT s.kind, s.record_id AS recordId, s.plan_id AS planId, snippet(search, -1, ?, ?, '…', 14) AS snippet,
+          COALESCE(a.provenance, r.provenance) AS provenance, src.path AS path, p.authority_name AS authority
+        FROM search s
+        JOIN plans p ON p.id = s.plan_id
+        JOIN sources src ON src.sha256 = p.source_sha256
+        LEFT JOIN actions a ON s.kind = 'action' AND a.id = s.record_id
+        LEFT JOIN recommendations r ON s.kind = 'recommendation' AND r.id = s.record_id
+        WHERE search MATCH ? ORDER BY bm25(search) LIMIT ?`,
+      )
+      .all(open, close, query, options.limit ?? 20) as (Omit<SearchHit, 'page'> & { provenance: string })[]
+    return rows.map(({ provenance, ...hit }) => ({ ...hit, page: (JSON.parse(provenance) as { page: number | null }).page }))
   }
 
   close(): void {
