@@ -1,5 +1,5 @@
 import { Command, CommanderError, Option } from 'commander'
-import { createWriteStream, existsSync, readFileSync } from 'node:fs'
+import { createWriteStream, existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { FORMATS, toReadError, type Format } from '../schemas/index.js'
 import { SUPPORTED } from '../parsers/index.js'
 import { writeCsv } from './export/csv.js'
@@ -7,6 +7,7 @@ import { writeJson } from './export/json.js'
 import { renderPlanTree } from './export/tree.js'
 import { renderExplanation } from './explain.js'
 import { planHistory, renderHistory } from './history.js'
+import { renderReport } from './report/render-report.js'
 import { comparePlans, GROUPINGS, renderCompareTable, type CompareRow, type Grouping } from './compare.js'
 import { TAXONOMY } from './themes/taxonomy.js'
 import { csvCell } from './export/csv.js'
@@ -262,6 +263,18 @@ function search(words: string[], options: { db: string; limit: string; json?: bo
   return 0
 }
 
+function report(options: { db: string; out: string; asOf?: string; authority?: string }): number {
+  const asOf = isoDate(options.asOf, '--as-of') ?? today()
+  const store = openExisting(options.db)
+  try {
+    writeFileSync(options.out, renderReport(store.plans({ authority: options.authority }), { asOf, reportPath: options.out }))
+    err(`wrote ${options.out}; open it in a browser (it works offline)`)
+  } finally {
+    store.close()
+  }
+  return 0
+}
+
 function readBytes(path: string): Uint8Array {
   return path === '-' ? readFileSync(0) : readFileSync(path)
 }
@@ -363,6 +376,18 @@ export function buildProgram(): { program: Command; exitCode: () => number } {
     .addHelpText('after', '\nEach hit names its file and page.\n\nExamples:\n  actionplan search supervision audit\n  actionplan search care leavers --json')
     .action((words: string[], options) => {
       exitCode = search(words, options)
+    })
+
+  program
+    .command('report')
+    .description('Write one self-contained HTML report: status by authority, themes by authority, overdue over time, a searchable table')
+    .addOption(dbOption())
+    .option('--out <file>', 'the HTML file to write', 'report.html')
+    .option('--as-of <date>', 'judge overdue on this date (YYYY-MM-DD; default today)')
+    .option('--authority <name-or-code>', 'only plans of this authority')
+    .addHelpText('after', '\nRows link to their source file and page (relative to the report, so keep them beside each other).\n\nExamples:\n  actionplan report --out report.html\n  actionplan report --as-of 2013-03-31 --out q4.html')
+    .action((options) => {
+      exitCode = report(options)
     })
 
   program

@@ -124,7 +124,20 @@ const ALL = (Object.entries(SYNONYMS) as [Role, string[]][]).flatMap(([role, wor
 const BY_LENGTH = [...ALL].sort((a, b) => b.w.length - a.w.length)
 
 /** Maps one header cell to a role; null role when nothing fits. */
+// Every row of every table is tried as a header, so the same short texts (names, dates, RAG
+// words) come back again and again: remember the answers.
+const ROLE_CACHE = new Map<string, ColumnRole>()
+
 export function roleOfHeader(header: string): ColumnRole {
+  const cached = ROLE_CACHE.get(header)
+  if (cached) return { ...cached }
+  const role = findRole(header)
+  if (ROLE_CACHE.size > 20_000) ROLE_CACHE.clear()
+  ROLE_CACHE.set(header, role)
+  return { ...role }
+}
+
+function findRole(header: string): ColumnRole {
   const h = normaliseHeader(header)
   const make = (role: Role | null, matched: string | null): ColumnRole => ({
     role,
@@ -141,7 +154,7 @@ export function roleOfHeader(header: string): ColumnRole {
     if (contained) return make(contained.role, contained.w)
   }
   if (h.length >= 6) {
-    const near = ALL.find(({ w }) => w.length >= 6 && editDistance(h, w) <= (w.length >= 12 ? 2 : 1))
+    const near = ALL.find(({ w }) => w.length >= 6 && Math.abs(w.length - h.length) <= 2 && editDistance(h, w) <= (w.length >= 12 ? 2 : 1))
     if (near) return make(near.role, `${near.w} (spelling)`)
   }
   return make(null, null)

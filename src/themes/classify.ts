@@ -10,13 +10,19 @@ export interface ThemeMatch {
  * The themes of one text, in taxonomy order, each with the words that matched. Pure and
  * explainable: the same text always gives the same themes, and the words say why.
  */
+const GLOBAL = new WeakMap<RegExp, RegExp>()
+const globalOf = (pattern: RegExp): RegExp => {
+  let g = GLOBAL.get(pattern)
+  if (!g) GLOBAL.set(pattern, (g = new RegExp(pattern.source, 'gi')))
+  return g
+}
+
 export function classifyText(text: string, taxonomy: readonly Theme[] = TAXONOMY): ThemeMatch[] {
   const out: ThemeMatch[] = []
   for (const theme of taxonomy) {
     const words: string[] = []
     for (const pattern of theme.patterns) {
-      const global = new RegExp(pattern.source, 'gi')
-      for (const m of text.matchAll(global)) {
+      for (const m of text.matchAll(globalOf(pattern))) {
         const word = m[0].toLowerCase()
         if (!words.includes(word)) words.push(word)
       }

@@ -31,6 +31,8 @@ function normalise(text: string): string {
 
 interface Index {
   byName: Map<string, AuthorityRecord[]>
+  /** The first word of every name: most words of a plan start none, and are passed over at once. */
+  firstWords: Set<string>
 }
 
 let index: Index | null = null
@@ -50,7 +52,7 @@ function buildIndex(): Index {
     const record = byCode.get(code)
     if (record) add(variant, record)
   }
-  return { byName }
+  return { byName, firstWords: new Set([...byName.keys()].map((k) => k.split(' ')[0]!)) }
 }
 
 function existedOn(record: AuthorityRecord, date: string | null): boolean {
@@ -95,6 +97,10 @@ export function resolveAuthorities(text: string, date: string | null): Authority
   let i = 0
   while (i < words.length) {
     let matched = 0
+    if (!index.firstWords.has(words[i]!.part)) {
+      i += 1
+      continue
+    }
     for (let n = Math.min(MAX_WORDS, words.length - i); n >= 1; n -= 1) {
       const phrase = words.slice(i, i + n).map((w) => w.part).join(' ')
       const records = index.byName.get(phrase)

@@ -1,0 +1,43 @@
+/**
+ * Batch import speed and memory: files/s, pages/s and peak RSS of `actionplan ingest` over a
+ * generated set of PDFs at --jobs 1 and --jobs 2, and peak RSS with 100 and with 300 files (it
+ * must not grow with the number of files: files are streamed through, not held).
+ *
+ *   npm run build && npx tsx scripts/bench-batch.ts [--count 300]
+ */
+import { mkdtempSync, rmSync } from 'node:fs'
+import { availableParallelism, tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { generatePdfs } from './bench/generate-pdfs.js'
+import { measure } from './bench/measure.js'
+
+const root = join(import.meta.dirname, '..')
+const i = process.argv.indexOf('--count')
+const count = i >= 0 ? Number(process.argv[i + 1]) : 300
+const work = mkdtempSync(join(tmpdir(), 'bench-batch-'))
+
+function ingest(dir: string, jobs: number, tag: string) {
+  const db = join(work, `${tag}.sqlite`)
+  const run = measure(process.execPath, [join(root, 'bin', 'actionplan.js'), 'ingest', dir, '--db', db, '--jobs', String(jobs)])
+  const m = run.stderr.match(/(\d+) imported, (\d+) skipped, (\d+) failed in [\d.]+ s \((\d+) pages\)/)
+  if (!m) throw new Error(`no summary from ingest:\n${run.stderr.slice(-2000)}`)
+  return { files: Number(m[1]) + Number(m[3]), failed: Number(m[3]), pages: Number(m[4]), seconds: run.seconds, peakMb: run.peakMb }
+}
+
+try {
+  const all = join(work, 'all')
+  const files = generatePdfs(all, count)
+  const small = join(work, 'first-100')
+  generatePdfs(small, Math.min(100, count))
+  console.log(`| files | --jobs | files/s | pages/s | peak RSS MB | failed |`)
+  console.log(`|---|---|---|---|---|---|`)
+  for (const jobs of [1, 2]) {
+    const r = ingest(all, jobs, `all-${jobs}`)
+    console.log(`| ${r.files} | ${jobs} | ${(r.files / r.seconds).toFixed(1)} | ${(r.pages / r.seconds).toFixed(1)} | ${r.peakMb.toFixed(0)} | ${r.failed} |`)
+  }
+  const hundred = ingest(small, 2, 'small')
+  console.log(`| ${hundred.files} | 2 | ${(hundred.files / hundred.seconds).toFixed(1)} | ${(hundred.pages / hundred.seconds).toFixed(1)} | ${hundred.peakMb.toFixed(0)} | ${hundred.failed} |`)
+  console.log(`\n${files.length} generated PDFs; wall time with Node start-up; peak RSS of the whole process (workers are threads). Node ${process.version}, ${availableParallelism()} cores.`)
+} finally {
+  rmSync(work, { recursive: true, force: true })
+}
