@@ -50,6 +50,8 @@ function describe(outcome: FileOutcome): string {
   if (outcome.status === 'skipped') return `- ${outcome.path}: skipped, ${outcome.message}`
   const coverage = outcome.coverage !== null && outcome.coverage < 1 ? `, ${(outcome.coverage * 100).toFixed(1)}% of cells mapped (the rest is in extra)` : ''
   const revision = outcome.revision && outcome.revision > 1 ? `, revision ${outcome.revision}` : ''
+  const converted = outcome.diagnostics.find((d) => d.code === 'CONVERTED')
+  if (converted) return `✓ ${outcome.path}: ${count(outcome.recommendations, 'recommendation')}, ${count(outcome.actions, 'action')}${coverage}${revision} (${converted.message})`
   return `✓ ${outcome.path}: ${count(outcome.recommendations, 'recommendation')}, ${count(outcome.actions, 'action')}${coverage}${revision}`
 }
 

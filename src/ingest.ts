@@ -5,6 +5,7 @@ import { ReadError, type Diagnostic, type Format, type SourceDocument } from '..
 import { detectReader, READERS } from '../parsers/index.js'
 import { assembleTables } from './assemble/index.js'
 import { interpretPlan, type Interpretation } from './interpret/index.js'
+import { convertToDocx, CONVERTIBLE, findSoffice } from './convert-legacy.js'
 
 /**
  * The pipeline for one file's bytes: reader → SourceDocument → assemble → interpret → Plan.
@@ -30,6 +31,13 @@ export const sha256Of = (bytes: Uint8Array): string => createHash('sha256').upda
 
 /** Reads one file into its document (before interpretation); what `tables` shows. */
 export async function readDocument(path: string, bytes: Uint8Array, options: ReadOptions = {}): Promise<{ document: SourceDocument; diagnostics: Diagnostic[] }> {
+  const soffice = !options.format && bytes.length > 0 && CONVERTIBLE.has(extname(path).toLowerCase()) ? findSoffice() : null
+  if (soffice) {
+    const converted = convertToDocx(soffice, path, bytes, options.timeoutMs)
+    const result = await readDocument(`${path}`, converted, { ...options, format: 'docx' })
+    const note: Diagnostic = { level: 'info', code: 'CONVERTED', message: `converted from ${extname(path).toLowerCase()} to .docx with LibreOffice (${soffice})`, page: null }
+    return { ...result, diagnostics: [note, ...result.diagnostics] }
+  }
   const reader = detectReader(path, bytes, options.format)
   const signal = AbortSignal.timeout(options.timeoutMs ?? 120_000)
   try {
@@ -63,7 +71,8 @@ export async function readPlan(path: string, bytes: Uint8Array, options: ReadOpt
   return result
 }
 
-const SUPPORTED_EXTENSIONS = new Set(READERS.flatMap((r) => r.extensions))
+// Legacy formats are picked up too: converted when LibreOffice is there, else refused by name.
+const SUPPORTED_EXTENSIONS = new Set([...READERS.flatMap((r) => r.extensions), ...CONVERTIBLE])
 
 /**
  * Expands folders (recursively, sorted, hidden entries skipped) to the files with a supported

@@ -1,0 +1,56 @@
+import { spawnSync } from 'node:child_process'
+import { chmodSync, copyFileSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+
+/**
+ * Legacy .doc/.odt/.rtf: refused with what to do when LibreOffice is missing; converted when it is
+ * there. A stand-in `soffice` (a script that writes the .docx LibreOffice would) plays LibreOffice,
+ * so the test runs where LibreOffice is not installed, as in CI.
+ */
+const root = join(import.meta.dirname, '..')
+const bin = join(root, 'bin', 'actionplan.js')
+const OLE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...Array<number>(504).fill(0)])
+
+function ingest(file: string, soffice: string, db: string) {
+  const r = spawnSync(process.execPath, [bin, 'ingest', file, '--db', db], { encoding: 'utf8', env: { ...process.env, ACTIONPLAN_SOFFICE: soffice } })
+  return { code: r.status ?? -1, stderr: r.stderr }
+}
+
+describe('legacy Word, OpenDocument and RTF', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'ap-legacy-'))
+
+  it('refuses them with what to do when LibreOffice is not there', () => {
+    const doc = join(dir, 'plan.doc')
+    writeFileSync(doc, OLE)
+    const r = ingest(doc, '', join(dir, 'none.sqlite'))
+    expect(r.code).toBe(1)
+    expect(r.stderr).toMatch(/✗ .*plan\.doc: .*save it as \.docx/)
+    const rtf = join(dir, 'plan.rtf')
+    writeFileSync(rtf, '{\\rtf1\\ansi Plan}')
+    expect(ingest(rtf, '', join(dir, 'none.sqlite')).stderr).toMatch(/plan\.rtf: RTF is not supported; save it as \.docx/)
+  })
+
+  it('converts them with LibreOffice when it is there, and says so', () => {
+    const fake = join(dir, 'soffice')
+    const docx = join(root, 'fixtures', 'docx', 'dudley', 'input.docx')
+    // Arguments as LibreOffice takes them: … --convert-to docx --outdir DIR FILE
+    writeFileSync(fake, `#!/bin/sh\nwhile [ "$1" != "--outdir" ]; do shift; done\ncp "${docx}" "$2/input.docx"\n`)
+    chmodSync(fake, 0o755)
+    const rtf = join(dir, 'dudley.rtf')
+    writeFileSync(rtf, '{\\rtf1\\ansi Dudley}')
+    const r = ingest(rtf, fake, join(dir, 'converted.sqlite'))
+    expect(r.code).toBe(0)
+    expect(r.stderr).toMatch(/✓ .*dudley\.rtf: 1 recommendation, 13 actions .*\(converted from \.rtf to \.docx with LibreOffice/)
+  })
+
+  it('names the file when the conversion fails', () => {
+    const broken = join(dir, 'broken-soffice')
+    writeFileSync(broken, '#!/bin/sh\nexit 1\n')
+    chmodSync(broken, 0o755)
+    const odt = join(dir, 'plan.odt')
+    copyFileSync(join(root, 'fixtures', 'docx', 'dudley', 'input.docx'), odt)
+    expect(ingest(odt, broken, join(dir, 'broken.sqlite')).stderr).toMatch(/plan\.odt: LibreOffice could not convert plan\.odt to \.docx; open it in Word or LibreOffice and save it as \.docx/)
+  })
+})
