@@ -1,88 +1,16 @@
-import { ReadError, type Block, type Diagnostic } from '../../schemas/index.js'
 import type { Reader } from '../reader.js'
-import { markHeaders } from './headers.js'
-import { hasPdfHeader, loadError, openPdf } from './load.js'
-import { readPage } from './page.js'
+import { hasPdfHeader } from './sniff.js'
 
 /**
- * PDF through pdf.js: per page, ruled tables from the vector rules, borderless tables from text
- * alignment, the rest as paragraphs. A table broken over pages is emitted once per page; joining
- * the fragments is the format-neutral assemble stage's job.
+ * The PDF reader. pdf.js is loaded on the first read, not when the registry is imported: the main
+ * thread of a batch (which only hashes and stores) and every non-PDF run never pay for it.
  */
-
-const DEFAULT_MAX_PAGES = 500
-
-function timeout(path: string, page: number | null): ReadError {
-  return new ReadError('TIMEOUT', path, 'reading the PDF was stopped (time limit)', 'raise the time limit or split the file', { page })
-}
-
 export const pdfReader: Reader = {
   format: 'pdf',
   extensions: ['.pdf'],
   sniff: hasPdfHeader,
-  async read({ bytes, path, password, maxPages = DEFAULT_MAX_PAGES, signal }) {
-    if (signal?.aborted) throw timeout(path, null)
-    // pdf.js does not settle its pending promises when its task is destroyed, so every wait is
-    // raced against the signal: an abort stops a slow page too, not just the next one.
-    let onAbort = (): void => undefined
-    const aborted = new Promise<never>((_, reject) => {
-      onAbort = () => reject(timeout(path, null))
-    })
-    aborted.catch(() => undefined)
-    signal?.addEventListener('abort', onAbort, { once: true })
-    const guard = <T>(work: Promise<T>): Promise<T> => (signal ? Promise.race([work, aborted]) : work)
-    let opened: Awaited<ReturnType<typeof openPdf>>
-    try {
-      opened = await guard(openPdf(bytes, path, password))
-    } catch (error) {
-      signal?.removeEventListener('abort', onAbort)
-      throw error
-    }
-    const { task, doc } = opened
-    const diagnostics: Diagnostic[] = []
-    const blocks: Block[] = []
-    let pageNumber = 0
-    try {
-      const pages = doc.numPages
-      const limit = Math.min(pages, Math.max(1, maxPages))
-      if (pages > limit) {
-        diagnostics.push({ level: 'warning', code: 'TOO_LARGE', message: `read only the first ${limit} of ${pages} pages (page limit)`, page: null })
-      }
-      let runs = 0
-      let images = 0
-      let tables = 0
-      for (pageNumber = 1; pageNumber <= limit; pageNumber++) {
-        if (signal?.aborted) throw timeout(path, pageNumber)
-        const page = await guard(doc.getPage(pageNumber))
-        try {
-          const result = await guard(readPage(page, pageNumber, tables))
-          runs += result.runs
-          images += result.images
-          for (const block of result.blocks) {
-            blocks.push(block)
-            if (block.kind === 'table') tables += 1
-          }
-        } finally {
-          page.cleanup()
-        }
-      }
-      if (runs === 0) {
-        if (images > 0) throw new ReadError('IMAGE_ONLY', path, 'no text layer (scanned?)', 'run OCR first')
-        throw new ReadError('EMPTY_FILE', path, 'the PDF holds no text', 'check the export finished')
-      }
-      markHeaders(blocks)
-      const info = (await doc.getMetadata().catch(() => null))?.info as { Title?: unknown } | undefined
-      const title = typeof info?.Title === 'string' && info.Title.trim() ? info.Title.trim() : null
-      return { document: { format: 'pdf', pages, title, blocks }, diagnostics }
-    } catch (error) {
-      if (signal?.aborted) throw timeout(path, pageNumber || null)
-      if (error instanceof ReadError) throw error
-      throw loadError(path, error)
-    } finally {
-      signal?.removeEventListener('abort', onAbort)
-      // After an abort pdf.js may still be busy and destroy() can wait on it: never let that hold the caller.
-      const destroyed = task.destroy().catch(() => undefined)
-      if (!signal?.aborted) await destroyed
-    }
+  async read(input) {
+    const { readPdf } = await import('./read-pdf.js')
+    return readPdf(input)
   },
 }

@@ -1,4 +1,5 @@
 import { getDocument, type PDFDocumentLoadingTask, type PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs'
+import { hasPdfHeader } from './sniff.js'
 import { ReadError } from '../../schemas/index.js'
 
 /**
@@ -11,11 +12,6 @@ const PASSWORD_INCORRECT = 2
 export interface Opened {
   task: PDFDocumentLoadingTask
   doc: PDFDocumentProxy
-}
-
-export function hasPdfHeader(bytes: Uint8Array): boolean {
-  const head = Buffer.from(bytes.subarray(0, 1024)).toString('latin1')
-  return head.includes('%PDF-')
 }
 
 export async function openPdf(bytes: Uint8Array, path: string, password: string | undefined): Promise<Opened> {
