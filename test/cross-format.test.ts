@@ -73,3 +73,19 @@ describe('one plan, every format', () => {
     })
   }
 })
+
+describe('provenance', () => {
+  it('carries the page and bounding box of its row to every record read from a PDF', async () => {
+    const path = 'fixtures/pdf/telford/input.pdf'
+    const { plan } = (await readPlan(path, readFileSync(join(root, path)))).interpretation
+    const records = [...plan.recommendations, ...plan.recommendations.flatMap((r) => r.actions)]
+    for (const { provenance } of records) {
+      expect(provenance.page).toBeGreaterThanOrEqual(1)
+      const [x0, y0, x1, y1] = provenance.bbox!
+      // Inside a landscape A4 page, in PDF points.
+      expect(0 <= x0 && x0 < x1 && x1 <= 842 && 0 <= y0 && y0 < y1 && y1 <= 596).toBe(true)
+    }
+    // R4 stands at the top of page 2 in the PDF (the seed's own page break).
+    expect(plan.recommendations.find((r) => r.ref === 'R4')!.provenance.page).toBe(2)
+  })
+})

@@ -129,8 +129,15 @@ export class PlanBuilder {
   }
 
   private provenance(table: Table, r: number): Provenance {
-    const cell = table.rows[r]?.cells[0]
-    return { page: cell?.provenance.page ?? table.provenance.page, table: cell?.provenance.table ?? table.index, row: cell?.provenance.row ?? r }
+    const cells = table.rows[r]?.cells ?? []
+    const cell = cells[0]
+    const page = cell?.provenance.page ?? table.provenance.page
+    const where: Provenance = { page, table: cell?.provenance.table ?? table.index, row: cell?.provenance.row ?? r }
+    // PDF: the row's box on its page, the union of its cells' boxes (a row folded from two pages keeps its first page's).
+    const boxes = cells.filter((c) => c.provenance.page === page).flatMap((c) => (c.provenance.bbox ? [c.provenance.bbox] : []))
+    if (boxes.length === 0) return where
+    const round = (n: number): number => Math.round(n * 10) / 10
+    return { ...where, bbox: [round(Math.min(...boxes.map((b) => b[0]))), round(Math.min(...boxes.map((b) => b[1]))), round(Math.max(...boxes.map((b) => b[2]))), round(Math.max(...boxes.map((b) => b[3])))] }
   }
 
   private row(table: Table, r: number, slots: (GridSlot | null)[]): void {
