@@ -23,8 +23,10 @@ const pct = (n: number, d: number): string => (d === 0 ? '   -  ' : `${((100 * n
 const rows: { name: string; format: string; score: Score }[] = []
 for (const name of existsSync(truthDir) ? readdirSync(truthDir).filter((f) => f.endsWith('.json')).map((f) => f.replace(/\.json$/, '')).sort() : []) {
   const truth = JSON.parse(readFileSync(join(truthDir, `${name}.json`), 'utf8')) as Truth
-  for (const format of FORMATS) {
-    const dir = join(root, 'fixtures', format, name)
+  // Untagged PDFs of some plans sit beside the tagged ones: the layout-only reading is scored too.
+  const variants = FORMATS.flatMap((f) => (f === 'pdf' ? [[f, name, f], [f, `${name}-untagged`, 'pdf-untagged']] : [[f, name, f]]))
+  for (const [dirFormat, dirName, format] of variants as [string, string, string][]) {
+    const dir = join(root, 'fixtures', dirFormat, dirName)
     const input = existsSync(dir) ? readdirSync(dir).find((f) => f.startsWith('input.')) : undefined
     if (!input) continue
     const path = join(dir, input)

@@ -7,7 +7,9 @@
  * For each case: fixtures/docx/<case>/input.docx (written here), fixtures/pdf/<case>/input.pdf
  * and fixtures/html/<case>/input.html (LibreOffice: soffice --headless --convert-to pdf / html),
  * fixtures/text/<case>/input.txt (text-writer.ts)
- * except for the three cases whose text is the real seed. Needs LibreOffice, poppler-utils, qpdf and
+ * except for the three cases whose text is the real seed. For a few cases also an untagged PDF,
+ * fixtures/pdf/<case>-untagged/input.pdf, as older writers and "Print to PDF" make: it is read from
+ * the layout alone (`--untagged` makes only these, from the committed Word files). Needs LibreOffice, poppler-utils, qpdf and
  * fonts-liberation on the machine that makes fixtures; the product and the tests never do.
  * Deterministic except for the dates LibreOffice writes into each PDF.
  */
@@ -39,6 +41,21 @@ export function convert(docx: string, outDir: string, to: string): void {
     })
   } finally {
     rmSync(profile, { recursive: true, force: true })
+  }
+}
+
+/** Cases also exported without tags: a borderless table, paragraph-heavy cells, rows cut by page breaks. */
+const UNTAGGED = ['banes', 'darlington', 'bournemouth-poole']
+
+function makeUntagged(name: string): void {
+  const dir = join(ROOT, 'fixtures', 'pdf', `${name}-untagged`)
+  const work = mkdtempSync(join(tmpdir(), `fixture-${name}-`))
+  try {
+    convert(join(ROOT, 'fixtures', 'docx', name, 'input.docx'), work, 'pdf:writer_pdf_Export:{"UseTaggedPDF":{"type":"boolean","value":"false"}}')
+    mkdirSync(dir, { recursive: true })
+    copyFileSync(join(work, 'input.pdf'), join(dir, 'input.pdf'))
+  } finally {
+    rmSync(work, { recursive: true, force: true })
   }
 }
 
@@ -78,10 +95,13 @@ export async function makeCase(name: string, spec: DocSpec): Promise<void> {
 async function main(): Promise<void> {
   const args = process.argv.slice(2)
   const wanted = args.filter((a) => !a.startsWith('--'))
+  const untaggedOnly = args.includes('--untagged')
   for (const [name, template] of Object.entries(TEMPLATES)) {
     if (wanted.length > 0 && !wanted.includes(name)) continue
-    await makeCase(name, template())
+    if (!untaggedOnly) await makeCase(name, template())
+    if (UNTAGGED.includes(name)) makeUntagged(name)
   }
+  if (untaggedOnly) return
   if (!args.includes('--no-bad') && wanted.length === 0) makeBadPdfs(join(ROOT, 'fixtures'))
 }
 

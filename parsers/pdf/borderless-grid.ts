@@ -1,5 +1,5 @@
 import type { Table } from '../../schemas/index.js'
-import { buildRows, type CellSlot } from './cells.js'
+import { buildRows, cellContent, type CellSlot } from './cells.js'
 import { union, type Box, type PageFrame } from './geometry.js'
 import type { Line } from './lines.js'
 import type { FilledRect } from './rulings.js'
@@ -166,7 +166,7 @@ export function borderlessTables(lines: readonly Line[], rects: readonly FilledR
       }
     })
     const index = 0
-    const built = buildRows(slots, rows.length, [], rects, frame, page, index, (slot) => (slot as (typeof slots)[number]).runs)
+    const built = buildRows(slots, rows.length, [], rects, frame, page, index, (slot) => cellContent((slot as (typeof slots)[number]).runs, slot.box))
     found.push({
       table: { kind: 'table', index, columns: starts.length, rows: built, provenance: { page, bbox: frame.toPdfBox(box) } },
       box,

@@ -1,6 +1,6 @@
 import type { Cell, Row } from '../../schemas/index.js'
 import { area, overlapArea, type Box, type PageFrame } from './geometry.js'
-import { BULLET, groupLines, paragraphsOf } from './lines.js'
+import { BULLET, groupLines, paragraphsOf, paragraphText, type Line } from './lines.js'
 import type { FilledRect } from './rulings.js'
 import type { TextRun } from './text-items.js'
 
@@ -37,23 +37,42 @@ export interface CellContent {
   boldLead: string | null
 }
 
+/** The right edge a cell's text wraps at: cell padding is symmetric in practice, so the left inset seen gives the right one. */
+function wrapEdge(visual: readonly Line[], box: Box): number {
+  const inset = Math.max(0, Math.min(...visual.map((l) => l.box.x0 - box.x0)))
+  return box.x1 - Math.min(inset, 8)
+}
+
 /** The text of the runs inside one cell: paragraphs and list items, with bold read off the runs. */
 export function cellContent(runs: readonly TextRun[], box: Box): CellContent {
   if (runs.length === 0) return { lines: [], bold: false, boldLead: null }
   const visual = groupLines(runs)
-  // Cell padding is symmetric in practice, so the left inset seen gives the right one.
-  const inset = Math.max(0, Math.min(...visual.map((l) => l.box.x0 - box.x0)))
-  const paragraphs = paragraphsOf(visual, box.x1 - Math.min(inset, 8))
-  const lines = paragraphs.map((p) => p.text)
+  const lines = paragraphsOf(visual, wrapEdge(visual, box)).map((p) => p.text)
+  return { lines, ...emphasis(visual.flatMap((l) => l.runs)) }
+}
+
+/**
+ * The text of a cell whose paragraphs the source marks (a tagged PDF): one line per block, the
+ * visual lines of each joined as wraps.
+ */
+export function blockContent(blocks: readonly (readonly TextRun[])[], box: Box): CellContent {
+  const visuals = blocks.map((runs) => groupLines(runs)).filter((v) => v.length > 0)
+  if (visuals.length === 0) return { lines: [], bold: false, boldLead: null }
+  const right = wrapEdge(visuals.flat(), box)
+  const lines = visuals.map((v) => paragraphText(v, right)).filter(Boolean)
+  return { lines, ...emphasis(visuals.flatMap((v) => v.flatMap((l) => l.runs))) }
+}
+
+function emphasis(runs: readonly TextRun[]): { bold: boolean; boldLead: string | null } {
   // Bullet glyphs come from a symbol font that is never bold; they say nothing about emphasis.
-  const ordered = visual.flatMap((l) => l.runs).filter((r) => r.text.replace(BULLET, '').trim())
+  const ordered = runs.filter((r) => r.text.replace(BULLET, '').trim())
   const bold = ordered.length > 0 && ordered.every((r) => r.bold)
   let boldLead: string | null = null
   if (!bold && ordered[0]?.bold) {
     const lead = ordered.slice(0, ordered.findIndex((r) => !r.bold))
     boldLead = lead.map((r) => r.text).join(' ').replace(/\s+/g, ' ').trim() || null
   }
-  return { lines, bold, boldLead }
+  return { bold, boldLead }
 }
 
 export const centreIn = (run: TextRun, box: Box): boolean => {
@@ -62,7 +81,7 @@ export const centreIn = (run: TextRun, box: Box): boolean => {
   return x >= box.x0 && x < box.x1 && y >= box.y0 && y < box.y1
 }
 
-/** Schema rows from grid slots: each slot takes the runs whose centre falls in it. */
+/** Schema rows from grid slots: by default each slot takes the runs whose centre falls in it. */
 export function buildRows(
   slots: readonly CellSlot[],
   rowCount: number,
@@ -71,11 +90,11 @@ export function buildRows(
   frame: PageFrame,
   page: number,
   table: number,
-  runsOf: (slot: CellSlot) => TextRun[] = (slot) => runs.filter((r) => centreIn(r, slot.box)),
+  contentOf: (slot: CellSlot) => CellContent = (slot) => cellContent(runs.filter((r) => centreIn(r, slot.box)), slot.box),
 ): Row[] {
   const rows: Row[] = Array.from({ length: rowCount }, () => ({ cells: [], header: false }))
   for (const slot of slots) {
-    const { lines, bold, boldLead } = cellContent(runsOf(slot), slot.box)
+    const { lines, bold, boldLead } = contentOf(slot)
     const cell: Cell = {
       text: lines.join(' '),
       lines,

@@ -1,10 +1,11 @@
 import type { Block, Row } from '../../schemas/index.js'
 
 /**
- * PDF has no header-row mark (untagged files), so it is inferred, conservatively: a row of short
- * bold cells among the first rows of a table fragment (a title row spanning the table may stand
- * above it), or a row repeating a header seen before (a header repeated on every page, or under
- * every section banner).
+ * An untagged PDF has no header-row mark, so it is inferred, conservatively: a row of short bold
+ * cells among the first rows of a table fragment (a title row spanning the table may stand above
+ * it), or a row repeating a header seen before (a header repeated on every page, or under every
+ * section banner). A tagged PDF marks its header rows (TH) where they first stand; their copies on
+ * later pages are artifacts, untagged, and are found as repeats.
  */
 
 const signature = (row: Row): string =>
@@ -29,7 +30,8 @@ export function markHeaders(blocks: readonly Block[]): void {
     let leading = true
     block.rows.forEach((row, i) => {
       const key = signature(row)
-      if (key && seen.has(key)) row.header = true
+      if (row.header) seen.add(key)
+      else if (key && seen.has(key)) row.header = true
       else if (leading && i < 3 && looksLikeHeader(row)) {
         row.header = true
         seen.add(key)

@@ -129,6 +129,25 @@ const COMMON_WORDS = new Set(
   ).split(' '),
 )
 
+/**
+ * `next` appended to the paragraph text `text` whose last visual line is `prev`: after a space,
+ * or with none where the line end cut a word or number, or follows a hyphen.
+ */
+export function appendWrapped(text: string, prev: Line, next: Line, right: number): string {
+  // A word too long for a narrow column is cut without a hyphen ("Completio" / "n Date").
+  // Geometry cannot tell that from a one-word line wrapped before a short word ("delivered" /
+  // "by"), so a next line starting with a common word is taken as an ordinary wrap.
+  const fragment = next.text.split(' ')[0]?.toLowerCase() ?? ''
+  // Digits cut from digits ("01/02/201" / "3") are one number.
+  const cutWord = /\p{L}$/u.test(prev.text) && /^\p{Ll}/u.test(next.text) && !COMMON_WORDS.has(fragment.replace(/[^\p{L}]+$/u, ''))
+  const cutNumber = /\d$/.test(prev.text) && /^\d/.test(next.text)
+  const cut = !prev.text.includes(' ') && (cutWord || cutNumber) && prev.box.x1 + firstWordWidth(next, 1) > right - 1
+  // A line ending in a hyphen keeps it and joins without a space ("sub-" / "group"): the
+  // hyphen is in the text, whether the word is compound or was hyphenated by the writer.
+  const hyphen = /\p{L}-$/u.test(prev.text) && /^\p{L}/u.test(next.text)
+  return cut || hyphen ? `${text}${next.text}` : `${text} ${next.text}`
+}
+
 /** Wrapped visual lines folded back into paragraphs (or list items), bullets stripped. */
 export function paragraphsOf(lines: readonly Line[], right: number): { text: string; lines: Line[]; bullet: boolean }[] {
   const out: { text: string; lines: Line[]; bullet: boolean }[] = []
@@ -137,18 +156,7 @@ export function paragraphsOf(lines: readonly Line[], right: number): { text: str
     const last = out[out.length - 1]
     if (prev && last && continues(prev, line, right)) {
       last.lines.push(line)
-      // A word too long for a narrow column is cut without a hyphen ("Completio" / "n Date").
-      // Geometry cannot tell that from a one-word line wrapped before a short word ("delivered" /
-      // "by"), so a next line starting with a common word is taken as an ordinary wrap.
-      const fragment = line.text.split(' ')[0]?.toLowerCase() ?? ''
-      // Digits cut from digits ("01/02/201" / "3") are one number.
-      const cutWord = /\p{L}$/u.test(prev.text) && /^\p{Ll}/u.test(line.text) && !COMMON_WORDS.has(fragment.replace(/[^\p{L}]+$/u, ''))
-      const cutNumber = /\d$/.test(prev.text) && /^\d/.test(line.text)
-      const cut = !prev.text.includes(' ') && (cutWord || cutNumber) && prev.box.x1 + firstWordWidth(line, 1) > right - 1
-      // A line ending in a hyphen keeps it and joins without a space ("sub-" / "group"): the
-      // hyphen is in the text, whether the word is compound or was hyphenated by the writer.
-      const hyphen = /\p{L}-$/u.test(prev.text) && /^\p{L}/u.test(line.text)
-      last.text = cut || hyphen ? `${last.text}${line.text}` : `${last.text} ${line.text}`
+      last.text = appendWrapped(last.text, prev, line, right)
     } else {
       const bullet = BULLET.test(line.text)
       out.push({ text: line.text.replace(BULLET, '').trim(), lines: [line], bullet })
@@ -156,4 +164,18 @@ export function paragraphsOf(lines: readonly Line[], right: number): { text: str
     prev = line
   }
   return out.filter((p) => p.text)
+}
+
+/**
+ * The visual lines of one paragraph the source marks as such (a tagged P): every line end is a
+ * wrap, so the lines join without guessing where the paragraph ends.
+ */
+export function paragraphText(lines: readonly Line[], right: number): string {
+  let text = ''
+  let prev: Line | null = null
+  for (const line of lines) {
+    text = prev ? appendWrapped(text, prev, line, right) : line.text
+    prev = line
+  }
+  return text.replace(BULLET, '').replace(/\s+/g, ' ').trim()
 }

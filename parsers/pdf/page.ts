@@ -1,67 +1,60 @@
 import type { PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs'
-import type { Block, Table } from '../../schemas/index.js'
+import type { Block, Diagnostic, Paragraph, Table } from '../../schemas/index.js'
 import { borderlessTables } from './borderless-grid.js'
-import { buildRows, centreIn } from './cells.js'
-import { pageFrame } from './geometry.js'
+import { blockContent, buildRows, centreIn } from './cells.js'
+import { pageFrame, union, type PageFrame } from './geometry.js'
 import { groupLines } from './lines.js'
 import { pageParagraphs } from './paragraphs.js'
-import { ruledGrids } from './ruled-grid.js'
+import { ruledGrids, type Grid } from './ruled-grid.js'
 import { splitFragmentRows } from './split-fragment-rows.js'
-import { pageGraphics } from './rulings.js'
+import { pageGraphics, type FilledRect } from './rulings.js'
+import { taggedPage, type StructNode, type TaggedPage } from './struct-tables.js'
+import { placeTaggedTable } from './tagged-grid.js'
 import { textRuns, type TextRun } from './text-items.js'
 
 export interface PageResult {
   blocks: Block[]
   runs: number
   images: number
+  diagnostics: Diagnostic[]
 }
 
 /** A gap this many font sizes wide splits a visual line into separate pieces (columns). */
 const COLUMN_GAP = 1
+/** Share of a page's text that must be tagged for its tags to be followed. */
+const TAGGED_SHARE = 0.5
+
+interface Placed {
+  top: number
+  block: Block
+}
 
 /**
- * One page: ruled tables first (their rules are unambiguous), then borderless tables among the
- * text left over, then paragraphs; blocks in reading order, top to bottom. Tables are numbered
- * from `firstTable`, the count of tables on earlier pages.
+ * One page. A tagged page (Word and LibreOffice tag by default) is read from its structure tree:
+ * its tables, their rows and cells, and its paragraphs are the ones the tree marks, placed with
+ * the geometry. An untagged page, or one whose tags disagree with what is drawn, is read from the
+ * geometry alone: ruled tables first (their rules are unambiguous), then borderless tables among
+ * the text left over, then paragraphs. Blocks come in reading order, top to bottom; tables are
+ * numbered from `firstTable`, the count of tables on earlier pages.
  */
 export async function readPage(page: PDFPageProxy, pageNumber: number, firstTable: number): Promise<PageResult> {
   const frame = pageFrame(page.getViewport({ scale: 1 }))
   // The operator list must come before the text: it is what loads the fonts whose names say bold.
   const operators = await page.getOperatorList()
   const graphics = pageGraphics(operators, frame.toLayout)
-  let runs = await textRuns(page, frame)
-  const total = runs.length
-  const placed: { top: number; block: Block }[] = []
-  let tableIndex = firstTable
-
-  for (const ruled of ruledGrids(graphics.segments)) {
-    const inside = runs.filter((r) => centreIn(r, ruled.box))
-    if (inside.length === 0) continue
-    const grid = splitFragmentRows(ruled, inside)
-    runs = runs.filter((r) => !inside.includes(r))
-    const table: Table = {
-      kind: 'table',
-      index: tableIndex,
-      columns: grid.xs.length - 1,
-      rows: buildRows(grid.cells, grid.ys.length - 1, inside, graphics.rects, frame, pageNumber, tableIndex),
-      provenance: { page: pageNumber, bbox: frame.toPdfBox(grid.box) },
-    }
-    placed.push({ top: grid.box.y0, block: table })
-    tableIndex += 1
+  const runs = await textRuns(page, frame)
+  const grids = ruledGrids(graphics.segments)
+  const diagnostics: Diagnostic[] = []
+  let placed: Placed[] | null = null
+  const taggedRuns = runs.filter((r) => r.tag !== null).length
+  if (taggedRuns > 0 && taggedRuns >= TAGGED_SHARE * runs.length) {
+    const tags = taggedPage((await page.getStructTree().catch(() => null)) as StructNode | null)
+    const result = tags.broken ? tags.broken : fromTags(tags, runs, grids, graphics.rects, frame, pageNumber)
+    if (typeof result === 'string') diagnostics.push({ level: 'info', code: 'TAGS_IGNORED', message: `structure tags not followed (${result}); read from the layout`, page: pageNumber })
+    else placed = result
   }
-
-  const lines = groupLines(runs, COLUMN_GAP)
-  const borderless = borderlessTables(lines, graphics.rects, frame, pageNumber)
-  const used = new Set<TextRun>()
-  for (const found of borderless) {
-    found.runs.forEach((r) => used.add(r))
-    placed.push({ top: found.box.y0, block: found.table })
-  }
-  const rest = lines.filter((l) => !l.runs.some((r) => used.has(r)))
-  if (rest.length > 0) placed.push(...pageParagraphs(rest, frame, pageNumber))
-
+  placed ??= fromGeometry(runs, grids, graphics.rects, frame, pageNumber)
   placed.sort((a, b) => a.top - b.top)
-  // Borderless tables were numbered after the ruled ones; renumber in reading order.
   let index = firstTable
   for (const { block } of placed) {
     if (block.kind !== 'table') continue
@@ -69,5 +62,90 @@ export async function readPage(page: PDFPageProxy, pageNumber: number, firstTabl
     for (const row of block.rows) for (const cell of row.cells) cell.provenance.table = index
     index += 1
   }
-  return { blocks: placed.map((p) => p.block), runs: total, images: graphics.images }
+  return { blocks: placed.map((p) => p.block), runs: runs.length, images: graphics.images, diagnostics }
+}
+
+function fromGeometry(runs: TextRun[], grids: readonly Grid[], rects: readonly FilledRect[], frame: PageFrame, pageNumber: number): Placed[] {
+  const placed: Placed[] = []
+  for (const ruled of grids) {
+    const inside = runs.filter((r) => centreIn(r, ruled.box))
+    if (inside.length === 0) continue
+    runs = runs.filter((r) => !inside.includes(r))
+    placed.push(ruledTable(ruled, inside, rects, frame, pageNumber))
+  }
+  const lines = groupLines(runs, COLUMN_GAP)
+  const borderless = borderlessTables(lines, rects, frame, pageNumber)
+  const used = new Set<TextRun>()
+  for (const found of borderless) {
+    found.runs.forEach((r) => used.add(r))
+    placed.push({ top: found.box.y0, block: found.table })
+  }
+  const rest = lines.filter((l) => !l.runs.some((r) => used.has(r)))
+  if (rest.length > 0) placed.push(...pageParagraphs(rest, frame, pageNumber))
+  return placed
+}
+
+function ruledTable(ruled: Grid, inside: TextRun[], rects: readonly FilledRect[], frame: PageFrame, pageNumber: number): Placed {
+  const grid = splitFragmentRows(ruled, inside)
+  const table: Table = {
+    kind: 'table',
+    index: 0,
+    columns: grid.xs.length - 1,
+    rows: buildRows(grid.cells, grid.ys.length - 1, inside, rects, frame, pageNumber, 0),
+    provenance: { page: pageNumber, bbox: frame.toPdfBox(grid.box) },
+  }
+  return { top: grid.box.y0, block: table }
+}
+
+/** The page as its tags mark it; a string says why the tags cannot be followed. */
+function fromTags(tags: TaggedPage, runs: TextRun[], grids: readonly Grid[], rects: readonly FilledRect[], frame: PageFrame, pageNumber: number): Placed[] | string {
+  const byTag = new Map<string, TextRun[]>()
+  for (const run of runs) if (run.tag !== null) byTag.set(run.tag, [...(byTag.get(run.tag) ?? []), run])
+  const placed: Placed[] = []
+  const used = new Set<TextRun>()
+  let free = [...grids]
+  for (const tagged of tags.tables) {
+    const result = placeTaggedTable(tagged, byTag, runs, free, rects, frame, pageNumber)
+    if (!result) continue
+    if ('problem' in result) return result.problem
+    placed.push({ top: result.box.y0, block: result.table })
+    result.runs.forEach((r) => used.add(r))
+    free = free.filter((g) => !(g.box.x0 === result.box.x0 && g.box.y0 === result.box.y0))
+  }
+  // A ruled grid the tags do not mark as a table: a table of untagged text (artifacts) is still a
+  // table; tagged text inside a drawn box is what its tags say it is.
+  for (const grid of free) {
+    const inside = runs.filter((r) => !used.has(r) && centreIn(r, grid.box))
+    if (inside.length === 0 || inside.filter((r) => r.tag !== null).length >= inside.length / 2) continue
+    inside.forEach((r) => used.add(r))
+    placed.push(ruledTable(grid, inside, rects, frame, pageNumber))
+  }
+  for (const block of tags.blocks) {
+    const mine = block.ids.flatMap((id) => byTag.get(id) ?? []).filter((r) => !used.has(r))
+    if (mine.length === 0) continue
+    mine.forEach((r) => used.add(r))
+    placed.push(taggedParagraph(block.role, mine, frame, pageNumber))
+  }
+  // Untagged text (running headers and footers, page numbers) and tagged text in no block.
+  const rest = groupLines(
+    runs.filter((r) => !used.has(r)),
+    COLUMN_GAP,
+  )
+  if (rest.length > 0) placed.push(...pageParagraphs(rest, frame, pageNumber))
+  return placed
+}
+
+function taggedParagraph(role: string, runs: readonly TextRun[], frame: PageFrame, page: number): Placed {
+  const box = runs.map((r) => r.box).reduce(union)
+  const { lines, bold } = blockContent([runs], box)
+  const level = /^H([1-6])$/.exec(role)?.[1]
+  const paragraph: Paragraph = {
+    kind: 'paragraph',
+    text: lines.join(' '),
+    bold,
+    heading: level ? Number(level) : role === 'H' ? 1 : null,
+    listItem: role === 'LBody',
+    provenance: { page, bbox: frame.toPdfBox(box) },
+  }
+  return { top: box.y0, block: paragraph }
 }

@@ -54,6 +54,7 @@ export async function readPdf({ bytes, path, password, maxPages = DEFAULT_MAX_PA
         const result = await guard(readPage(page, pageNumber, tables))
         runs += result.runs
         images += result.images
+        diagnostics.push(...result.diagnostics)
         for (const block of result.blocks) {
           blocks.push(block)
           if (block.kind === 'table') tables += 1

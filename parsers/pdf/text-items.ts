@@ -9,6 +9,8 @@ export interface TextRun {
   baseline: number
   size: number
   bold: boolean
+  /** The marked-content id ("p12R_mc3") the structure tree refers to; null outside tagged content (artifacts, untagged files). */
+  tag: string | null
 }
 
 interface RawItem {
@@ -41,13 +43,41 @@ export function boldFonts(page: PDFPageProxy, fontNames: Iterable<string>): Set<
   return bold
 }
 
-export async function textRuns(page: PDFPageProxy, frame: PageFrame): Promise<TextRun[]> {
-  const content = await page.getTextContent()
-  const items: RawItem[] = []
-  for (const item of content.items as unknown[]) if (isItem(item)) items.push(item)
-  const bold = boldFonts(page, new Set(items.map((i) => i.fontName)))
-  const runs: TextRun[] = []
+interface MarkedItem {
+  type: string
+  id?: string | null
+}
+
+const innermost = (open: readonly (string | null)[]): string | null => {
+  for (let i = open.length - 1; i >= 0; i--) if (open[i] !== null) return open[i]!
+  return null
+}
+
+/**
+ * Text items paired with the marked-content id that encloses them. Marked content nests; an
+ * item belongs to the innermost sequence that has an id (an /Artifact sequence has none).
+ */
+function taggedItems(items: readonly unknown[]): { item: RawItem; tag: string | null }[] {
+  const out: { item: RawItem; tag: string | null }[] = []
+  const open: (string | null)[] = []
   for (const item of items) {
+    if (isItem(item)) {
+      out.push({ item, tag: innermost(open) })
+      continue
+    }
+    const marked = item as MarkedItem
+    if (marked.type === 'beginMarkedContent' || marked.type === 'beginMarkedContentProps') open.push(marked.id ?? null)
+    else if (marked.type === 'endMarkedContent') open.pop()
+  }
+  return out
+}
+
+export async function textRuns(page: PDFPageProxy, frame: PageFrame): Promise<TextRun[]> {
+  const content = await page.getTextContent({ includeMarkedContent: true })
+  const items = taggedItems(content.items as unknown[])
+  const bold = boldFonts(page, new Set(items.map(({ item }) => item.fontName)))
+  const runs: TextRun[] = []
+  for (const { item, tag } of items) {
     if (!item.str.trim()) continue
     const [a = 1, b = 0, c = 0, d = 1, e = 0, f = 0] = item.transform
     const toLayout = compose([a, b, c, d, e, f] as Matrix, frame.toLayout)
@@ -58,7 +88,7 @@ export async function textRuns(page: PDFPageProxy, frame: PageFrame): Promise<Te
     const box = boxOf(corners)
     const origin = apply(toLayout, 0, 0)
     const size = Math.hypot(toLayout[2], toLayout[3]) || item.height || 10
-    runs.push({ text: item.str, box, baseline: origin[1], size, bold: bold.has(item.fontName) })
+    runs.push({ text: item.str, box, baseline: origin[1], size, bold: bold.has(item.fontName), tag })
   }
   return runs
 }

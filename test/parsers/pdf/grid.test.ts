@@ -43,6 +43,7 @@ const run = (text: string, x0: number, baseline: number, bold = false): TextRun 
   baseline,
   size: 8,
   bold,
+  tag: null,
 })
 
 describe('cell lines', () => {

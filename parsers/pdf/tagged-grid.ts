@@ -1,0 +1,199 @@
+import type { Table } from '../../schemas/index.js'
+import { blockContent, buildRows, cellContent, centreIn, type CellContent, type CellSlot } from './cells.js'
+import { union, type Box, type PageFrame } from './geometry.js'
+import type { Grid } from './ruled-grid.js'
+import type { FilledRect } from './rulings.js'
+import type { TaggedTable } from './struct-tables.js'
+import type { TextRun } from './text-items.js'
+
+/**
+ * A table the structure tree marks, placed on the page. The tree says which text is in which cell
+ * of which row and where each cell's paragraphs end; it does not say (through pdf.js) where a
+ * merged cell lies, so:
+ * - inside a ruled grid the rules give the columns and merges, and the tags give each ruled cell
+ *   its text, split a ruled cell that holds several tagged cells of one row (a row cut by the page
+ *   break, drawn without its inner rules), and mark header rows (TH);
+ * - without rules the columns come from the left edges of the cells in the rows that have them
+ *   all, a shorter row's cells are placed by their left edge, and the columns left of a short
+ *   row's first cell are taken as merged down from the row above (Word's vertical merge).
+ * Where the tags and the geometry disagree the result says why, and the page falls back to
+ * geometry alone.
+ */
+
+export type Placed = { table: Table; box: Box; runs: Set<TextRun> } | { problem: string }
+
+/** Left edges this close are one column. */
+const ALIGN = 4
+/** Share of a tagged table's text that must fall inside a ruled grid for the grid to be its. */
+const INSIDE = 0.8
+
+interface Located {
+  row: number
+  cell: number
+}
+
+export function placeTaggedTable(
+  tagged: TaggedTable,
+  byTag: ReadonlyMap<string, TextRun[]>,
+  pageRuns: readonly TextRun[],
+  ruled: readonly Grid[],
+  rects: readonly FilledRect[],
+  frame: PageFrame,
+  page: number,
+): Placed | null {
+  const blockRuns = (ids: readonly string[]): TextRun[] => ids.flatMap((id) => byTag.get(id) ?? [])
+  const cells = tagged.rows.map((row) => row.cells.map((cell) => cell.blocks.map((b) => blockRuns(b.ids))))
+  const all = cells.flat(3)
+  if (all.length === 0) return null
+  const grid = ruled.find((g) => all.filter((r) => centreIn(r, g.box)).length >= INSIDE * all.length)
+  return grid ? inRuledGrid(tagged, cells, grid, pageRuns, rects, frame, page) : fromTags(tagged, cells, rects, frame, page)
+}
+
+/** Runs of each tagged cell: [row][cell][block][run]. */
+type CellRuns = TextRun[][][][]
+
+function inRuledGrid(tagged: TaggedTable, cells: CellRuns, grid: Grid, pageRuns: readonly TextRun[], rects: readonly FilledRect[], frame: PageFrame, page: number): Placed {
+  const owner = new Map<TextRun, Located>()
+  cells.forEach((row, r) => row.forEach((cell, c) => cell.flat().forEach((run) => owner.set(run, { row: r, cell: c }))))
+  const inside = pageRuns.filter((r) => centreIn(r, grid.box))
+  const key = (l: Located): string => `${l.row}:${l.cell}`
+  const slots: (CellSlot & { content: CellContent })[] = []
+  const slotOf = new Map<string, number>()
+  const columnAt = (x: number): number => Math.max(0, grid.xs.findLastIndex((edge) => edge <= x + ALIGN))
+  for (const cell of grid.cells) {
+    const runs = inside.filter((r) => centreIn(r, cell.box))
+    const owners = new Map<string, Located>()
+    for (const run of runs) {
+      const o = owner.get(run)
+      if (o) owners.set(key(o), o)
+    }
+    const loose = runs.filter((r) => !owner.has(r))
+    const pieces: { col: number; colSpan: number; located: Located | null }[] = []
+    if (owners.size <= 1) pieces.push({ col: cell.col, colSpan: cell.colSpan, located: [...owners.values()][0] ?? null })
+    else {
+      // Several tagged cells in one ruled cell: a row the page break cut, drawn without its inner rules.
+      const located = [...owners.values()]
+      if (new Set(located.map((l) => l.row)).size > 1) return { problem: `one ruled cell holds text of ${new Set(located.map((l) => l.row)).size} tagged rows` }
+      const starts = located.map((l) => ({ l, col: columnAt(Math.min(...cells[l.row]![l.cell]!.flat().map((r) => r.box.x0))) })).sort((a, b) => a.col - b.col)
+      if (new Set(starts.map((s) => s.col)).size < starts.length) return { problem: 'two tagged cells start in one column of a ruled cell' }
+      starts[0]!.col = cell.col
+      starts.forEach((s, i) => pieces.push({ col: s.col, colSpan: (starts[i + 1]?.col ?? cell.col + cell.colSpan) - s.col, located: s.l }))
+    }
+    for (const piece of pieces) {
+      if (piece.located) {
+        const k = key(piece.located)
+        if (slotOf.has(k)) return { problem: 'the text of one tagged cell lies in several ruled cells' }
+        slotOf.set(k, slots.length)
+      }
+      const box = { x0: grid.xs[piece.col]!, y0: cell.box.y0, x1: grid.xs[piece.col + piece.colSpan]!, y1: cell.box.y1 }
+      const blocks = piece.located ? cells[piece.located.row]![piece.located.cell]! : []
+      // Untagged text in the grid (a header row repeated as an artifact) is read by geometry alone.
+      const content = merge(blockContent(blocks, box), cellContent(pieces.length === 1 ? loose : [], box))
+      slots.push({ row: cell.row, col: piece.col, rowSpan: cell.rowSpan, colSpan: piece.colSpan, box, content })
+    }
+  }
+  const rows = buildRows(slots, grid.ys.length - 1, [], rects, frame, page, 0, (slot) => (slot as (typeof slots)[number]).content)
+  // A row is a header row when every tagged cell starting in it is a TH.
+  rows.forEach((row, r) => {
+    const heads = [...slotOf.entries()].filter(([, i]) => slots[i]!.row === r).map(([k]) => k.split(':').map(Number) as [number, number])
+    row.header = heads.length > 0 && heads.every(([tr, td]) => tagged.rows[tr]!.cells[td]!.header)
+  })
+  const table: Table = { kind: 'table', index: 0, columns: grid.xs.length - 1, rows, provenance: { page, bbox: frame.toPdfBox(grid.box) } }
+  return { table, box: grid.box, runs: new Set(inside) }
+}
+
+function merge(a: CellContent, b: CellContent): CellContent {
+  if (b.lines.length === 0) return a
+  if (a.lines.length === 0) return b
+  return { lines: [...a.lines, ...b.lines], bold: a.bold && b.bold, boldLead: a.boldLead ?? (a.bold ? a.lines.join(' ') : null) }
+}
+
+const boxOfRuns = (runs: readonly TextRun[]): Box | null => (runs.length === 0 ? null : runs.map((r) => r.box).reduce(union))
+
+function fromTags(tagged: TaggedTable, cells: CellRuns, rects: readonly FilledRect[], frame: PageFrame, page: number): Placed {
+  const boxes = cells.map((row) => row.map((cell) => boxOfRuns(cell.flat())))
+  const width = Math.max(...cells.map((row) => row.length))
+  const full = boxes.filter((row) => row.length === width)
+  const starts: number[] = []
+  for (let c = 0; c < width; c++) {
+    const xs = full.map((row) => row[c]?.x0).filter((x): x is number => x !== undefined)
+    starts.push(xs.length > 0 ? Math.min(...xs) : NaN)
+  }
+  for (let c = 0; c < width; c++) {
+    if (!Number.isNaN(starts[c]!)) continue
+    // A column empty in every full row: put its edge between its neighbours'.
+    const before = starts.slice(0, c).findLast((x) => !Number.isNaN(x))
+    const after = starts.slice(c + 1).find((x) => !Number.isNaN(x))
+    if (before === undefined || after === undefined) return { problem: 'a tagged table column has no text to place it by' }
+    starts[c] = (before + after) / 2
+  }
+  if (starts.some((x, c) => c > 0 && x <= starts[c - 1]! + ALIGN)) return { problem: 'tagged table columns do not stand left to right' }
+  const columnAt = (x: number): number => Math.max(0, starts.findLastIndex((s) => s <= x + ALIGN))
+
+  const tableBox = boxes.flat().filter((b): b is Box => b !== null).reduce(union)
+  const tops = boxes.map((row) => Math.min(...row.filter((b): b is Box => b !== null).map((b) => b.y0)) - 1)
+  if (tops.some((t, r) => r > 0 && t <= tops[r - 1]!)) return { problem: 'tagged table rows do not stand top to bottom' }
+  const edges = [...starts.map((s) => s - 2), tableBox.x1 + 2]
+  const bottom = (r: number): number => tops[r + 1] ?? tableBox.y1 + 1
+
+  interface Slot extends CellSlot {
+    content: TextRun[][]
+    header: boolean
+  }
+  const slots: Slot[] = []
+  // The slot covering each column in the row above, for vertical merges.
+  let above: (Slot | undefined)[] = []
+  for (const [r, row] of tagged.rows.entries()) {
+    const placed: { col: number; cell: number }[] = []
+    for (const [c, cell] of row.cells.entries()) {
+      const box = boxes[r]![c]
+      if (row.cells.length === width) placed.push({ col: c, cell: c })
+      else if (box && cell.blocks.length > 0) placed.push({ col: columnAt(box.x0), cell: c })
+    }
+    if (placed.some((p, i) => i > 0 && p.col <= placed[i - 1]!.col)) return { problem: 'two tagged cells of one row fall in one column' }
+    const covering: (Slot | undefined)[] = Array(width).fill(undefined)
+    const mergeDown = (from: number, to: number): boolean => {
+      // Columns [from, to) left without a cell are the lower part of cells in the row above.
+      const merged = new Set<Slot>()
+      for (let col = from; col < to; col++) {
+        const slot = above[col]
+        if (!slot || slot.header || slot.col < from || slot.col + slot.colSpan > to) return false
+        merged.add(slot)
+      }
+      for (const slot of merged) {
+        slot.rowSpan += 1
+        slot.box = { ...slot.box, y1: bottom(r) }
+        for (let col = slot.col; col < slot.col + slot.colSpan; col++) covering[col] = slot
+      }
+      return true
+    }
+    const emptySlots = (from: number, to: number): void => {
+      for (let col = from; col < to; col++) add(col, 1, [], false)
+    }
+    const add = (col: number, colSpan: number, content: TextRun[][], header: boolean): void => {
+      const slot: Slot = { row: r, col, rowSpan: 1, colSpan, box: { x0: edges[col]!, y0: tops[r]!, x1: edges[col + colSpan]!, y1: bottom(r) }, content, header }
+      slots.push(slot)
+      for (let c = col; c < col + colSpan; c++) covering[c] = slot
+    }
+    const first = placed[0]?.col ?? width
+    if (first > 0 && !mergeDown(0, first)) emptySlots(0, first)
+    placed.forEach((p, i) => {
+      const next = placed[i + 1]?.col ?? width
+      const cell = row.cells[p.cell]!
+      const box = boxes[r]![p.cell]
+      let span = 1
+      if (placed.length === 1 && p.col === 0 && row.cells.length < width) span = width
+      else if (box) while (p.col + span < next && box.x1 > starts[p.col + span]! + ALIGN) span += 1
+      add(p.col, span, cells[r]![p.cell]!, cell.header)
+      if (p.col + span < next && !mergeDown(p.col + span, next)) emptySlots(p.col + span, next)
+    })
+    above = covering
+  }
+  const rows = buildRows(slots, tagged.rows.length, [], rects, frame, page, 0, (slot) => blockContent((slot as Slot).content, slot.box))
+  rows.forEach((row, r) => {
+    const heads = slots.filter((s) => s.row === r && s.content.length > 0)
+    row.header = heads.length > 0 && heads.every((s) => s.header)
+  })
+  const table: Table = { kind: 'table', index: 0, columns: width, rows, provenance: { page, bbox: frame.toPdfBox(tableBox) } }
+  return { table, box: tableBox, runs: new Set(cells.flat(3)) }
+}
