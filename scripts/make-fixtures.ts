@@ -9,7 +9,11 @@
  * fixtures/text/<case>/input.txt (text-writer.ts)
  * except for the three cases whose text is the real seed. For a few cases also an untagged PDF,
  * fixtures/pdf/<case>-untagged/input.pdf, as older writers and "Print to PDF" make: it is read from
- * the layout alone (`--untagged` makes only these, from the committed Word files). Needs LibreOffice, poppler-utils, qpdf and
+ * the layout alone (`--untagged` makes only these, from the committed Word files). And one plan
+ * turned with qpdf (`--turned` makes only these, from the committed PDF): `<case>-rotated`, whose
+ * content is drawn turned and its /Rotate turns it back upright, as some writers make landscape
+ * pages; `<case>-sideways`, displayed a quarter turn off, as a landscape table printed on a
+ * portrait page. Needs LibreOffice, poppler-utils, qpdf and
  * fonts-liberation on the machine that makes fixtures; the product and the tests never do.
  * Deterministic except for the dates LibreOffice writes into each PDF.
  */
@@ -59,6 +63,25 @@ function makeUntagged(name: string): void {
   }
 }
 
+const TURNED = ['wakefield']
+
+function makeTurned(name: string): void {
+  const source = join(ROOT, 'fixtures', 'pdf', name, 'input.pdf')
+  const work = mkdtempSync(join(tmpdir(), `fixture-${name}-`))
+  const qpdf = (...args: string[]): void => {
+    execFileSync('qpdf', args, { stdio: ['ignore', 'ignore', 'inherit'] })
+  }
+  try {
+    for (const variant of ['rotated', 'sideways']) mkdirSync(join(ROOT, 'fixtures', 'pdf', `${name}-${variant}`), { recursive: true })
+    qpdf('--rotate=-90', source, join(work, 'turned.pdf'))
+    qpdf('--flatten-rotation', join(work, 'turned.pdf'), join(work, 'flat.pdf'))
+    qpdf('--rotate=+90', join(work, 'flat.pdf'), join(ROOT, 'fixtures', 'pdf', `${name}-rotated`, 'input.pdf'))
+    qpdf('--rotate=+90', source, join(ROOT, 'fixtures', 'pdf', `${name}-sideways`, 'input.pdf'))
+  } finally {
+    rmSync(work, { recursive: true, force: true })
+  }
+}
+
 export async function makeCase(name: string, spec: DocSpec): Promise<void> {
   const docxDir = join(ROOT, 'fixtures', 'docx', name)
   const pdfDir = join(ROOT, 'fixtures', 'pdf', name)
@@ -96,12 +119,14 @@ async function main(): Promise<void> {
   const args = process.argv.slice(2)
   const wanted = args.filter((a) => !a.startsWith('--'))
   const untaggedOnly = args.includes('--untagged')
+  const turnedOnly = args.includes('--turned')
   for (const [name, template] of Object.entries(TEMPLATES)) {
     if (wanted.length > 0 && !wanted.includes(name)) continue
-    if (!untaggedOnly) await makeCase(name, template())
-    if (UNTAGGED.includes(name)) makeUntagged(name)
+    if (!untaggedOnly && !turnedOnly) await makeCase(name, template())
+    if (UNTAGGED.includes(name) && !turnedOnly) makeUntagged(name)
+    if (TURNED.includes(name) && !untaggedOnly) makeTurned(name)
   }
-  if (untaggedOnly) return
+  if (untaggedOnly || turnedOnly) return
   if (!args.includes('--no-bad') && wanted.length === 0) makeBadPdfs(join(ROOT, 'fixtures'))
 }
 

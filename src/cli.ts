@@ -325,7 +325,7 @@ export function buildProgram(): { program: Command; exitCode: () => number } {
     .addOption(readerOption('--format <reader>'))
     .option('--password <password>', 'password for encrypted PDFs')
     .option('--timeout <seconds>', 'time limit per file', '120')
-    .option('--max-pages <n>', 'read at most this many pages per file', '500')
+    .option('--max-pages <n>', 'refuse a PDF with more pages than this (a hostile or mistaken file)', '500')
     .option('--jobs <n>', 'parse in this many worker threads (0: in this thread); default: the number of cores')
     .option('--include <glob>', 'only files matching this glob (repeatable; a glob without / matches the file name)', collect, [])
     .option('--exclude <glob>', 'skip files matching this glob (repeatable)', collect, [])

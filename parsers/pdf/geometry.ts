@@ -71,18 +71,41 @@ export interface PageFrame {
   toPdfBox(box: Box): [number, number, number, number]
 }
 
-export function pageFrame(viewport: { width: number; height: number; transform: number[] }): PageFrame {
-  const t = viewport.transform
-  const toLayout: Matrix = [t[0] ?? 1, t[1] ?? 0, t[2] ?? 0, t[3] ?? 1, t[4] ?? 0, t[5] ?? 0]
+function frameOf(toLayout: Matrix, width: number, height: number): PageFrame {
   const back = invert(toLayout)
   const round = (v: number): number => Math.round(v * 100) / 100
   return {
-    width: viewport.width,
-    height: viewport.height,
+    width,
+    height,
     toLayout,
     toPdfBox(box) {
       const b = boxOf([apply(back, box.x0, box.y0), apply(back, box.x1, box.y1)])
       return [round(b.x0), round(b.y0), round(b.x1), round(b.y1)]
     },
   }
+}
+
+/** The page as its viewport shows it (the page's /Rotate applied). */
+export function pageFrame(viewport: { width: number; height: number; transform: number[] }): PageFrame {
+  const t = viewport.transform
+  return frameOf([t[0] ?? 1, t[1] ?? 0, t[2] ?? 0, t[3] ?? 1, t[4] ?? 0, t[5] ?? 0], viewport.width, viewport.height)
+}
+
+/**
+ * The frame turned by quarter turns clockwise, for a page whose text runs sideways as displayed
+ * (a landscape table drawn turned on a portrait page): 1 when the text runs down the page, 2
+ * upside down, 3 up the page. Layout then reads the text upright.
+ */
+export function turnFrame(frame: PageFrame, quarters: 0 | 1 | 2 | 3): PageFrame {
+  const { width: w, height: h } = frame
+  if (quarters === 0) return frame
+  const turn: Matrix = quarters === 1 ? [0, -1, 1, 0, 0, w] : quarters === 2 ? [-1, 0, 0, -1, w, h] : [0, 1, -1, 0, h, 0]
+  return frameOf(compose(frame.toLayout, turn), quarters === 2 ? w : h, quarters === 2 ? h : w)
+}
+
+/** Which way a run of text points in the layout frame, as quarter turns from upright (see turnFrame). */
+export function quartersOf(m: Matrix): 0 | 1 | 2 | 3 {
+  const [a, b] = m
+  if (Math.abs(a) >= Math.abs(b)) return a >= 0 ? 0 : 2
+  return b > 0 ? 1 : 3
 }

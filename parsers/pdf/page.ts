@@ -2,7 +2,7 @@ import type { PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs'
 import type { Block, Diagnostic, Paragraph, Table } from '../../schemas/index.js'
 import { borderlessTables } from './borderless-grid.js'
 import { blockContent, buildRows, centreIn } from './cells.js'
-import { pageFrame, union, type PageFrame } from './geometry.js'
+import { pageFrame, turnFrame, union, type PageFrame } from './geometry.js'
 import { groupLines } from './lines.js'
 import { pageParagraphs } from './paragraphs.js'
 import { ruledGrids, type Grid } from './ruled-grid.js'
@@ -10,7 +10,7 @@ import { splitFragmentRows } from './split-fragment-rows.js'
 import { pageGraphics, type FilledRect } from './rulings.js'
 import { taggedPage, type StructNode, type TaggedPage } from './struct-tables.js'
 import { placeTaggedTable } from './tagged-grid.js'
-import { textRuns, type TextRun } from './text-items.js'
+import { pageText, placeRuns, textQuarters, type TextRun } from './text-items.js'
 
 export interface PageResult {
   blocks: Block[]
@@ -35,14 +35,17 @@ interface Placed {
  * the geometry. An untagged page, or one whose tags disagree with what is drawn, is read from the
  * geometry alone: ruled tables first (their rules are unambiguous), then borderless tables among
  * the text left over, then paragraphs. Blocks come in reading order, top to bottom; tables are
- * numbered from `firstTable`, the count of tables on earlier pages.
+ * numbered from `firstTable`, the count of tables on earlier pages. The page is laid out as it is
+ * shown (its /Rotate applied), then turned again if most of its text still runs sideways.
  */
 export async function readPage(page: PDFPageProxy, pageNumber: number, firstTable: number): Promise<PageResult> {
-  const frame = pageFrame(page.getViewport({ scale: 1 }))
+  const shown = pageFrame(page.getViewport({ scale: 1 }))
   // The operator list must come before the text: it is what loads the fonts whose names say bold.
   const operators = await page.getOperatorList()
+  const text = await pageText(page)
+  const frame = turnFrame(shown, textQuarters(text, shown))
   const graphics = pageGraphics(operators, frame.toLayout)
-  const runs = await textRuns(page, frame)
+  const runs = placeRuns(text, frame)
   const grids = ruledGrids(graphics.segments)
   const diagnostics: Diagnostic[] = []
   let placed: Placed[] | null = null

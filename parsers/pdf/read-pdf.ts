@@ -40,14 +40,13 @@ export async function readPdf({ bytes, path, password, maxPages = DEFAULT_MAX_PA
   let pageNumber = 0
   try {
     const pages = doc.numPages
-    const limit = Math.min(pages, Math.max(1, maxPages))
-    if (pages > limit) {
-      diagnostics.push({ level: 'warning', code: 'TOO_LARGE', message: `read only the first ${limit} of ${pages} pages (page limit)`, page: null })
-    }
+    // Reading the first pages only would store part of a plan as if it were all of it.
+    if (pages > maxPages)
+      throw new ReadError('TOO_LARGE', path, `${pages} pages, over the limit of ${maxPages}`, 'raise --max-pages if the file is what you expect, or split it')
     let runs = 0
     let images = 0
     let tables = 0
-    for (pageNumber = 1; pageNumber <= limit; pageNumber++) {
+    for (pageNumber = 1; pageNumber <= pages; pageNumber++) {
       if (signal?.aborted) throw timeout(path, pageNumber)
       const page = await guard(doc.getPage(pageNumber))
       try {

@@ -1,5 +1,5 @@
 import type { PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs'
-import { apply, boxOf, compose, type Box, type Matrix, type PageFrame } from './geometry.js'
+import { apply, boxOf, compose, quartersOf, type Box, type Matrix, type PageFrame } from './geometry.js'
 
 /** One piece of text as pdf.js reports it, placed in the layout frame. */
 export interface TextRun {
@@ -72,23 +72,41 @@ function taggedItems(items: readonly unknown[]): { item: RawItem; tag: string | 
   return out
 }
 
-export async function textRuns(page: PDFPageProxy, frame: PageFrame): Promise<TextRun[]> {
+/** A page's text items as pdf.js gives them, with their marked-content ids and the fonts that are bold. */
+export interface PageText {
+  items: { item: RawItem; tag: string | null }[]
+  bold: Set<string>
+}
+
+export async function pageText(page: PDFPageProxy): Promise<PageText> {
   const content = await page.getTextContent({ includeMarkedContent: true })
-  const items = taggedItems(content.items as unknown[])
-  const bold = boldFonts(page, new Set(items.map(({ item }) => item.fontName)))
+  const items = taggedItems(content.items as unknown[]).filter(({ item }) => item.str.trim())
+  return { items, bold: boldFonts(page, new Set(items.map(({ item }) => item.fontName))) }
+}
+
+const matrixOf = (t: number[]): Matrix => [t[0] ?? 1, t[1] ?? 0, t[2] ?? 0, t[3] ?? 1, t[4] ?? 0, t[5] ?? 0]
+
+/** The way most of the page's text points in `frame`, weighted by length: the page is read turned that way. */
+export function textQuarters(text: PageText, frame: PageFrame): 0 | 1 | 2 | 3 {
+  const weight = [0, 0, 0, 0]
+  for (const { item } of text.items) weight[quartersOf(compose(matrixOf(item.transform), frame.toLayout))]! += item.str.length
+  const best = weight.indexOf(Math.max(...weight)) as 0 | 1 | 2 | 3
+  // Upright unless most of the text agrees on another way: a few turned labels do not turn a page.
+  return best !== 0 && weight[best]! > 0.5 * weight.reduce((a, b) => a + b, 0) ? best : 0
+}
+
+export function placeRuns(text: PageText, frame: PageFrame): TextRun[] {
   const runs: TextRun[] = []
-  for (const { item, tag } of items) {
-    if (!item.str.trim()) continue
-    const [a = 1, b = 0, c = 0, d = 1, e = 0, f = 0] = item.transform
-    const toLayout = compose([a, b, c, d, e, f] as Matrix, frame.toLayout)
+  for (const { item, tag } of text.items) {
+    const toLayout = compose(matrixOf(item.transform), frame.toLayout)
     // The item's transform maps a unit glyph box: x along the advance, y up from the baseline.
-    const fontScale = Math.hypot(a, b) || 1
+    const fontScale = Math.hypot(item.transform[0] ?? 1, item.transform[1] ?? 0) || 1
     const advance = item.width / fontScale
     const corners = [apply(toLayout, 0, -0.2), apply(toLayout, advance, -0.2), apply(toLayout, 0, 0.85), apply(toLayout, advance, 0.85)] as const
     const box = boxOf(corners)
     const origin = apply(toLayout, 0, 0)
     const size = Math.hypot(toLayout[2], toLayout[3]) || item.height || 10
-    runs.push({ text: item.str, box, baseline: origin[1], size, bold: bold.has(item.fontName), tag })
+    runs.push({ text: item.str, box, baseline: origin[1], size, bold: text.bold.has(item.fontName), tag })
   }
   return runs
 }

@@ -60,12 +60,14 @@ describe('PDF reader on bad files', () => {
     await expect(reading).rejects.toMatchObject({ code: 'TIMEOUT', file: path })
   })
 
-  it('reads only maxPages pages and says so', async () => {
+  it('refuses a PDF over the page limit rather than store part of it', async () => {
+    const error = await refusal('../pdf/telford/input.pdf', { maxPages: 2 })
+    expect(error).toMatchObject({ code: 'TOO_LARGE' })
+    expect(error.message).toMatch(/10 pages, over the limit of 2/)
+    expect(error.message).toMatch(/--max-pages/)
     const path = 'fixtures/pdf/telford/input.pdf'
-    const { document, diagnostics } = await pdfReader.read({ bytes: new Uint8Array(readFileSync(path)), path, maxPages: 2 })
+    const { document } = await pdfReader.read({ bytes: new Uint8Array(readFileSync(path)), path, maxPages: 10 })
     expect(document.pages).toBe(10)
-    expect(Math.max(...document.blocks.map((b) => b.provenance.page ?? 0))).toBe(2)
-    expect(diagnostics).toEqual([expect.objectContaining({ level: 'warning', code: 'TOO_LARGE' })])
   })
 
   it('sniffs %PDF- in the first 1024 bytes only', () => {
