@@ -1,4 +1,5 @@
 import type { Reader } from '../reader.js'
+import { loadPdfjs } from './load-pdfjs.js'
 import { hasPdfHeader } from './sniff.js'
 
 /**
@@ -10,6 +11,7 @@ export const pdfReader: Reader = {
   extensions: ['.pdf'],
   sniff: hasPdfHeader,
   async read(input) {
+    await loadPdfjs()
     const { readPdf } = await import('./read-pdf.js')
     return readPdf(input)
   },
