@@ -10,15 +10,16 @@
  * except for the three cases whose text is the real seed. For a few cases also an untagged PDF,
  * fixtures/pdf/<case>-untagged/input.pdf, as older writers and "Print to PDF" make: it is read from
  * the layout alone (`--untagged` makes only these, from the committed Word files). And one plan
- * turned with qpdf (`--turned` makes only these, from the committed PDF): `<case>-rotated`, whose
- * content is drawn turned and its /Rotate turns it back upright, as some writers make landscape
- * pages; `<case>-sideways`, displayed a quarter turn off, as a landscape table printed on a
- * portrait page. Needs LibreOffice, poppler-utils, qpdf and
+ * altered with qpdf (`--derived` makes only these, from the committed PDF): `<case>-rotated`,
+ * whose content is drawn turned and its /Rotate turns it back upright, as some writers make
+ * landscape pages; `<case>-sideways`, displayed a quarter turn off, as a landscape table printed
+ * on a portrait page; `<case>-broken-tags`, whose structure tree has a row that is not a TR, so
+ * the page must be read from the layout. Needs LibreOffice, poppler-utils, qpdf and
  * fonts-liberation on the machine that makes fixtures; the product and the tests never do.
  * Deterministic except for the dates LibreOffice writes into each PDF.
  */
 import { execFileSync } from 'node:child_process'
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { DocSpec } from './fixtures/doc-model.js'
@@ -63,20 +64,28 @@ function makeUntagged(name: string): void {
   }
 }
 
-const TURNED = ['wakefield']
+const DERIVED = ['wakefield']
 
-function makeTurned(name: string): void {
+function makeDerived(name: string): void {
   const source = join(ROOT, 'fixtures', 'pdf', name, 'input.pdf')
   const work = mkdtempSync(join(tmpdir(), `fixture-${name}-`))
   const qpdf = (...args: string[]): void => {
-    execFileSync('qpdf', args, { stdio: ['ignore', 'ignore', 'inherit'] })
+    // A deterministic /ID: the same input makes the same bytes.
+    execFileSync('qpdf', ['--deterministic-id', ...args], { stdio: ['ignore', 'ignore', 'inherit'] })
   }
   try {
-    for (const variant of ['rotated', 'sideways']) mkdirSync(join(ROOT, 'fixtures', 'pdf', `${name}-${variant}`), { recursive: true })
+    for (const variant of ['rotated', 'sideways', 'broken-tags']) mkdirSync(join(ROOT, 'fixtures', 'pdf', `${name}-${variant}`), { recursive: true })
     qpdf('--rotate=-90', source, join(work, 'turned.pdf'))
     qpdf('--flatten-rotation', join(work, 'turned.pdf'), join(work, 'flat.pdf'))
     qpdf('--rotate=+90', join(work, 'flat.pdf'), join(ROOT, 'fixtures', 'pdf', `${name}-rotated`, 'input.pdf'))
     qpdf('--rotate=+90', source, join(ROOT, 'fixtures', 'pdf', `${name}-sideways`, 'input.pdf'))
+    // QDF mode writes each object as editable text; fix-qdf mends the offsets after the edit.
+    qpdf('--qdf', '--object-streams=disable', source, join(work, 'qdf.pdf'))
+    const qdf = readFileSync(join(work, 'qdf.pdf'), 'latin1')
+    let rows = 0
+    const broken = qdf.replace(/\/S \/TR\b/g, (tr) => (++rows === 3 ? '/S /Sect' : tr))
+    writeFileSync(join(work, 'broken.pdf'), broken, 'latin1')
+    writeFileSync(join(ROOT, 'fixtures', 'pdf', `${name}-broken-tags`, 'input.pdf'), execFileSync('fix-qdf', [join(work, 'broken.pdf')]))
   } finally {
     rmSync(work, { recursive: true, force: true })
   }
@@ -119,14 +128,14 @@ async function main(): Promise<void> {
   const args = process.argv.slice(2)
   const wanted = args.filter((a) => !a.startsWith('--'))
   const untaggedOnly = args.includes('--untagged')
-  const turnedOnly = args.includes('--turned')
+  const derivedOnly = args.includes('--derived')
   for (const [name, template] of Object.entries(TEMPLATES)) {
     if (wanted.length > 0 && !wanted.includes(name)) continue
-    if (!untaggedOnly && !turnedOnly) await makeCase(name, template())
-    if (UNTAGGED.includes(name) && !turnedOnly) makeUntagged(name)
-    if (TURNED.includes(name) && !untaggedOnly) makeTurned(name)
+    if (!untaggedOnly && !derivedOnly) await makeCase(name, template())
+    if (UNTAGGED.includes(name) && !derivedOnly) makeUntagged(name)
+    if (DERIVED.includes(name) && !untaggedOnly) makeDerived(name)
   }
-  if (untaggedOnly || turnedOnly) return
+  if (untaggedOnly || derivedOnly) return
   if (!args.includes('--no-bad') && wanted.length === 0) makeBadPdfs(join(ROOT, 'fixtures'))
 }
 

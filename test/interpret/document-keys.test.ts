@@ -45,8 +45,8 @@ describe('resolveAuthorities', () => {
     expect(found[0]?.authority.code).not.toBe('E06000058')
   })
 
-  it("knows the short names plans use that the reference data lacks", () => {
-    const code = (text: string): string | undefined => resolveAuthorities(text, '2012-06')[0]?.authority.code
+  it('knows the short names plans use that the reference data lacks', () => {
+    const code = (text: string): string | null | undefined => resolveAuthorities(text, '2012-06')[0]?.authority.code
     expect(code('Dudley MBC Children’s Services')).toBe('E08000027')
     expect(code('Agreed by T&W Safeguarding Board')).toBe('E06000020')
     expect(code('BANES improvement plan')).toBe('E06000022')

@@ -41,6 +41,17 @@ describe('tagged and untagged PDFs of one plan', () => {
     })
   }
 
+  it('a page whose tags are broken (a row that is not a TR) is read from the layout, and says so', async () => {
+    const broken = 'fixtures/pdf/wakefield-broken-tags/input.pdf'
+    const { diagnostics } = await read(pdfReader, broken)
+    expect(diagnostics).toEqual([
+      { level: 'info', code: 'TAGS_IGNORED', message: 'structure tags not followed (a Sect element among the rows of a Table); read from the layout', page: 1 },
+    ])
+    const tagged = 'fixtures/pdf/wakefield/input.pdf'
+    const [a, b] = await Promise.all([readPlan(tagged, readFileSync(tagged)), readPlan(broken, readFileSync(broken))])
+    expect(joined(b.interpretation.plan)).toEqual(joined(a.interpretation.plan))
+  })
+
   it('banes (borderless): the tags give the Word grid, vertical merges included; the layout alone does not', async () => {
     const word = grid((await read(docxReader, 'fixtures/docx/banes/input.docx')).document)
     expect(grid((await read(pdfReader, 'fixtures/pdf/banes/input.pdf')).document)).toEqual(word)
