@@ -1,10 +1,10 @@
 import type { Block } from '../../schemas/index.js'
 import type { DocxContext } from './context.js'
 import { readParagraph } from './runs.js'
-import { allBold, lineText } from './styled-text.js'
+import { allBold, lineText } from '../shared/styled-text.js'
 import { readTable } from './table.js'
 import { child, elements, local } from './wml.js'
-import type { XNode } from './xml-node.js'
+import type { XNode } from '../shared/xml-node.js'
 
 /** The blocks of w:body (or of a text box) in reading order. */
 export function readBlocks(container: XNode | undefined, ctx: DocxContext): Block[] {

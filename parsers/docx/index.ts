@@ -4,10 +4,10 @@ import { readBlocks } from './body.js'
 import { newContext, type DocxContext } from './context.js'
 import { isOle, oleKind } from './ole.js'
 import { decodeXml, findParts } from './package.js'
-import { fold } from './styled-text.js'
+import { fold } from '../shared/styled-text.js'
 import { readStyles } from './styles.js'
 import { elements, local, textOf } from './wml.js'
-import { parseXml, type XNode } from './xml-node.js'
+import { parseXml, type XNode } from '../shared/xml-node.js'
 import { openZip, ZipError, type Zip } from './zip.js'
 
 /**

@@ -1,7 +1,7 @@
 import type { DocxContext } from './context.js'
-import { LineBuilder, type StyledLine } from './styled-text.js'
+import { LineBuilder, type StyledLine } from '../shared/styled-text.js'
 import { child, elements, local, onOff, textOf, val } from './wml.js'
-import type { XNode } from './xml-node.js'
+import type { XNode } from '../shared/xml-node.js'
 
 /**
  * One w:p: its text as styled lines (a w:br inside the paragraph starts a new line, as <br> does in

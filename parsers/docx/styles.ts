@@ -1,5 +1,5 @@
 import { child, elements, local, onOff, val } from './wml.js'
-import type { XNode } from './xml-node.js'
+import type { XNode } from '../shared/xml-node.js'
 
 /**
  * What the reader needs from word/styles.xml: whether a style makes text bold, marks a heading or

@@ -1,9 +1,9 @@
 import type { Block, Cell, Row, Table } from '../../schemas/index.js'
 import type { DocxContext } from './context.js'
 import { readParagraph } from './runs.js'
-import { LineBuilder, summarize, type StyledLine } from './styled-text.js'
+import { LineBuilder, summarize, type StyledLine } from '../shared/styled-text.js'
 import { child, elements, local, onOff, val } from './wml.js'
-import type { XNode } from './xml-node.js'
+import type { XNode } from '../shared/xml-node.js'
 
 /**
  * One w:tbl as a grid (ECMA-376 §17.4): w:gridBefore and w:gridSpan place cells on the grid,

@@ -1,4 +1,4 @@
-import { isElement, kids, type XNode } from './xml-node.js'
+import { isElement, kids, type XNode } from '../shared/xml-node.js'
 
 /** Small helpers for WordprocessingML elements (ECMA-376 Part 1 §17). */
 

@@ -1,4 +1,4 @@
-import type { XNode } from '../docx/xml-node.js'
+import type { XNode } from '../shared/xml-node.js'
 
 /**
  * The inline-style facts the reader uses. Stylesheets are not applied. Word's own `mso-*`

@@ -1,6 +1,6 @@
 import type { Block, Cell, Row, Table } from '../../schemas/index.js'
-import { summarize, type StyledLine } from '../docx/styled-text.js'
-import type { XNode } from '../docx/xml-node.js'
+import { summarize, type StyledLine } from '../shared/styled-text.js'
+import type { XNode } from '../shared/xml-node.js'
 import { backgroundColour, parseColour } from './colour.js'
 import { boldOf, isHidden, styleOf } from './css.js'
 import { ContentWalker } from './walk.js'

@@ -1,5 +1,5 @@
-import type { StyledLine } from '../docx/styled-text.js'
-import type { XNode } from '../docx/xml-node.js'
+import type { StyledLine } from '../shared/styled-text.js'
+import type { XNode } from '../shared/xml-node.js'
 import { boldOf, isHidden, isWordListMarker, isWordListParagraph } from './css.js'
 
 /**
