@@ -1,6 +1,6 @@
 import { Command, CommanderError, Option } from 'commander'
 import { createWriteStream, existsSync, readFileSync, writeFileSync } from 'node:fs'
-import { FORMATS, toReadError, type Format } from '../schemas/index.js'
+import { FORMATS, toReadError, type Diagnostic, type Format } from '../schemas/index.js'
 import { SUPPORTED } from '../parsers/index.js'
 import { writeCsv } from './export/csv.js'
 import { writeJson } from './export/json.js'
@@ -92,7 +92,7 @@ async function ingest(paths: string[], options: IngestCliOptions, argv: readonly
       onFile: (outcome) => {
         if (options.json) out(JSON.stringify(outcome))
         else {
-          const lines = [describe(outcome), ...(options.verbose ? outcome.diagnostics.map((d) => `    ${d.level}: ${d.code}: ${d.message}${d.page ? ` (page ${d.page})` : ''}`) : [])]
+          const lines = [describe(outcome), ...(options.verbose ? outcome.diagnostics.map((d) => `    ${diagnosticLine(d)}`) : [])]
           for (const line of lines) (showProgress ? progress.log(line) : err(line))
         }
         if (showProgress) progress.advance(outcome.pages ?? 0)
@@ -281,12 +281,16 @@ function readBytes(path: string): Uint8Array {
   return path === '-' ? readFileSync(0) : readFileSync(path)
 }
 
+const diagnosticLine = (d: Diagnostic): string => `${d.level}: ${d.code}: ${d.message}${d.page ? ` (page ${d.page})` : ''}`
+
 async function tables(path: string, options: { format: string; reader?: Format; password?: string }): Promise<number> {
   try {
-    const { document } = await readDocument(path, readBytes(path), { format: options.reader, password: options.password })
+    const { document, diagnostics } = await readDocument(path, readBytes(path), { format: options.reader, password: options.password })
     const found = tablesOf(document)
     if (options.format === 'csv') out(renderTablesCsv(found))
     else out(JSON.stringify(found, null, 2))
+    // What the reader noted (a page read from the layout because its tags were broken) explains the grids.
+    for (const d of diagnostics) err(diagnosticLine(d))
     err(`${found.length} table(s) in ${path}`)
     return 0
   } catch (error) {

@@ -107,4 +107,20 @@ describe('actionplan CLI', () => {
     expect(result.code).toBe(2)
     expect(result.stderr).toMatch(/no such database; run `actionplan ingest/)
   })
+  it('tables prints the grids a reader found, as its golden, with what the reader noted on stderr', () => {
+    const pdf = 'fixtures/pdf/wakefield-broken-tags/input.pdf'
+    const json = run(['tables', pdf])
+    expect(json.code).toBe(0)
+    expect(JSON.parse(json.stdout)).toEqual(JSON.parse(readFileSync(join(root, 'fixtures/pdf/wakefield-broken-tags/tables.json'), 'utf8')))
+    expect(json.stderr).toMatch(/info: TAGS_IGNORED: structure tags not followed \(a Sect element among the rows of a Table\); read from the layout \(page 1\)/)
+    expect(json.stderr).toMatch(/1 table\(s\) in fixtures\/pdf\/wakefield-broken-tags\/input\.pdf/)
+    const csv = run(['tables', 'fixtures/docx/banes/input.docx', '--format', 'csv'])
+    const rows = csv.stdout.trim().split('\r\n')
+    expect(rows[0]).toBe('table,page,row,col,row_span,col_span,fill,text')
+    // The recommendation merged down over its two actions, as Word has it.
+    expect(rows).toContain('0,,2,0,2,1,,1.1')
+    const bad = run(['tables', 'fixtures/bad/encrypted.pdf'])
+    expect(bad.code).toBe(1)
+    expect(bad.stderr).toMatch(/encrypted PDF; pass --password/)
+  })
 })
