@@ -53,12 +53,13 @@ export function cellContent(runs: readonly TextRun[], box: Box): CellContent {
 
 /**
  * The text of a cell whose paragraphs the source marks (a tagged PDF): one line per block, the
- * visual lines of each joined as wraps.
+ * visual lines of each joined as wraps. `wrapAt` is the edge the lines wrap at, where the caller
+ * knows it better than the cell's box does (a column without rules).
  */
-export function blockContent(blocks: readonly (readonly TextRun[])[], box: Box): CellContent {
+export function blockContent(blocks: readonly (readonly TextRun[])[], box: Box, wrapAt?: number): CellContent {
   const visuals = blocks.map((runs) => groupLines(runs)).filter((v) => v.length > 0)
   if (visuals.length === 0) return { lines: [], bold: false, boldLead: null }
-  const right = wrapEdge(visuals.flat(), box)
+  const right = wrapAt ?? wrapEdge(visuals.flat(), box)
   const lines = visuals.map((v) => paragraphText(v, right)).filter(Boolean)
   return { lines, ...emphasis(visuals.flatMap((v) => v.flatMap((l) => l.runs))) }
 }

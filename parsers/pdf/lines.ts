@@ -131,16 +131,20 @@ const COMMON_WORDS = new Set(
 
 /**
  * `next` appended to the paragraph text `text` whose last visual line is `prev`: after a space,
- * or with none where the line end cut a word or number, or follows a hyphen.
+ * or with none where the line end cut a word or number, or follows a hyphen. `right` is the edge
+ * the paragraph's lines wrap at.
  */
 export function appendWrapped(text: string, prev: Line, next: Line, right: number): string {
-  // A word too long for a narrow column is cut without a hyphen ("Completio" / "n Date").
-  // Geometry cannot tell that from a one-word line wrapped before a short word ("delivered" /
-  // "by"), so a next line starting with a common word is taken as an ordinary wrap.
+  // A word too long for its column is cut at the line end without a hyphen ("Completio" / "n
+  // Date"): the line is full to the edge and the next starts with a lower-case letter or carries
+  // on a number. Geometry cannot tell that from a one-word line wrapped before a short word
+  // ("delivered" / "by"), so a next line starting with a common word is taken as an ordinary wrap.
   const fragment = next.text.split(' ')[0]?.toLowerCase() ?? ''
-  // Digits cut from digits ("01/02/201" / "3") are one number.
   const cutWord = /\p{L}$/u.test(prev.text) && /^\p{Ll}/u.test(next.text) && !COMMON_WORDS.has(fragment.replace(/[^\p{L}]+$/u, ''))
-  const cutNumber = /\d$/.test(prev.text) && /^\d/.test(next.text)
+  // Digits cut from digits ("01/02/201" / "3", "1." / "1") are one number.
+  const cutNumber = /\d\.?$/.test(prev.text) && /^\d/.test(next.text)
+  // Only a line of one word: two words whose joined width passes the column's are as often an
+  // ordinary wrap ("to be" / "delivered"), and the width is only estimated.
   const cut = !prev.text.includes(' ') && (cutWord || cutNumber) && prev.box.x1 + firstWordWidth(next, 1) > right - 1
   // A line ending in a hyphen keeps it and joins without a space ("sub-" / "group"): the
   // hyphen is in the text, whether the word is compound or was hyphenated by the writer.

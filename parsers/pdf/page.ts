@@ -9,7 +9,7 @@ import { ruledGrids, type Grid } from './ruled-grid.js'
 import { splitFragmentRows } from './split-fragment-rows.js'
 import { pageGraphics, type FilledRect } from './rulings.js'
 import { taggedPage, type StructNode, type TaggedPage } from './struct-tables.js'
-import { placeTaggedTable } from './tagged-grid.js'
+import { placeTaggedTable, type Columns } from './tagged-grid.js'
 import { pageText, placeRuns, textQuarters, type TextRun } from './text-items.js'
 
 export interface PageResult {
@@ -17,12 +17,12 @@ export interface PageResult {
   runs: number
   images: number
   diagnostics: Diagnostic[]
+  /** The columns of the page's last table placed from its tags alone, for the next page to continue. */
+  columns: Columns | null
 }
 
 /** A gap this many font sizes wide splits a visual line into separate pieces (columns). */
-const COLUMN_GAP = 1
-/** Share of a page's text that must be tagged for its tags to be followed. */
-const TAGGED_SHARE = 0.5
+const COLUMN_GAP = 0.8
 
 interface Placed {
   top: number
@@ -38,7 +38,7 @@ interface Placed {
  * numbered from `firstTable`, the count of tables on earlier pages. The page is laid out as it is
  * shown (its /Rotate applied), then turned again if most of its text still runs sideways.
  */
-export async function readPage(page: PDFPageProxy, pageNumber: number, firstTable: number): Promise<PageResult> {
+export async function readPage(page: PDFPageProxy, pageNumber: number, firstTable: number, carried: Columns | null = null): Promise<PageResult> {
   const shown = pageFrame(page.getViewport({ scale: 1 }))
   // The operator list must come before the text: it is what loads the fonts whose names say bold.
   const operators = await page.getOperatorList()
@@ -49,12 +49,14 @@ export async function readPage(page: PDFPageProxy, pageNumber: number, firstTabl
   const grids = ruledGrids(graphics.segments)
   const diagnostics: Diagnostic[] = []
   let placed: Placed[] | null = null
-  const taggedRuns = runs.filter((r) => r.tag !== null).length
-  if (taggedRuns > 0 && taggedRuns >= TAGGED_SHARE * runs.length) {
+  let columns: Columns | null = null
+  // A tagged page may hold mostly artifacts (a page with one row under a repeated header and a
+  // footer): any tagged text at all means the page is tagged.
+  if (runs.some((r) => r.tag !== null)) {
     const tags = taggedPage((await page.getStructTree().catch(() => null)) as StructNode | null)
-    const result = tags.broken ? tags.broken : fromTags(tags, runs, grids, graphics.rects, frame, pageNumber)
+    const result = tags.broken ? tags.broken : fromTags(tags, runs, grids, graphics.rects, frame, pageNumber, carried)
     if (typeof result === 'string') diagnostics.push({ level: 'info', code: 'TAGS_IGNORED', message: `structure tags not followed (${result}); read from the layout`, page: pageNumber })
-    else placed = result
+    else ({ placed, columns } = result)
   }
   placed ??= fromGeometry(runs, grids, graphics.rects, frame, pageNumber)
   placed.sort((a, b) => a.top - b.top)
@@ -65,7 +67,7 @@ export async function readPage(page: PDFPageProxy, pageNumber: number, firstTabl
     for (const row of block.rows) for (const cell of row.cells) cell.provenance.table = index
     index += 1
   }
-  return { blocks: placed.map((p) => p.block), runs: runs.length, images: graphics.images, diagnostics }
+  return { blocks: placed.map((p) => p.block), runs: runs.length, images: graphics.images, diagnostics, columns }
 }
 
 function fromGeometry(runs: TextRun[], grids: readonly Grid[], rects: readonly FilledRect[], frame: PageFrame, pageNumber: number): Placed[] {
@@ -101,16 +103,30 @@ function ruledTable(ruled: Grid, inside: TextRun[], rects: readonly FilledRect[]
 }
 
 /** The page as its tags mark it; a string says why the tags cannot be followed. */
-function fromTags(tags: TaggedPage, runs: TextRun[], grids: readonly Grid[], rects: readonly FilledRect[], frame: PageFrame, pageNumber: number): Placed[] | string {
+function fromTags(
+  tags: TaggedPage,
+  runs: TextRun[],
+  grids: readonly Grid[],
+  rects: readonly FilledRect[],
+  frame: PageFrame,
+  pageNumber: number,
+  carried: Columns | null,
+): { placed: Placed[]; columns: Columns | null } | string {
   const byTag = new Map<string, TextRun[]>()
   for (const run of runs) if (run.tag !== null) byTag.set(run.tag, [...(byTag.get(run.tag) ?? []), run])
   const placed: Placed[] = []
   const used = new Set<TextRun>()
   let free = [...grids]
+  // Only the first table of a page can be the rest of the last table of the page before.
+  let first = true
+  let columns: Columns | null = null
   for (const tagged of tags.tables) {
-    const result = placeTaggedTable(tagged, byTag, runs, free, rects, frame, pageNumber)
+    const loose = runs.filter((r) => r.tag === null && !used.has(r))
+    const result = placeTaggedTable(tagged, { byTag, pageRuns: runs, loose, ruled: free, rects, frame, page: pageNumber, carried: first ? carried : null })
     if (!result) continue
     if ('problem' in result) return result.problem
+    first = false
+    columns = result.columns
     placed.push({ top: result.box.y0, block: result.table })
     result.runs.forEach((r) => used.add(r))
     free = free.filter((g) => !(g.box.x0 === result.box.x0 && g.box.y0 === result.box.y0))
@@ -135,7 +151,7 @@ function fromTags(tags: TaggedPage, runs: TextRun[], grids: readonly Grid[], rec
     COLUMN_GAP,
   )
   if (rest.length > 0) placed.push(...pageParagraphs(rest, frame, pageNumber))
-  return placed
+  return { placed, columns }
 }
 
 function taggedParagraph(role: string, runs: readonly TextRun[], frame: PageFrame, page: number): Placed {

@@ -2,7 +2,8 @@ import { ReadError, type Block, type Diagnostic } from '../../schemas/index.js'
 import type { ReadInput, ReadResult } from '../reader.js'
 import { markHeaders } from './headers.js'
 import { loadError, openPdf } from './load.js'
-import { readPage } from './page.js'
+import { readPage, type PageResult } from './page.js'
+import type { Columns } from './tagged-grid.js'
 
 /**
  * PDF through pdf.js: per page, ruled tables from the vector rules, borderless tables from text
@@ -46,11 +47,13 @@ export async function readPdf({ bytes, path, password, maxPages = DEFAULT_MAX_PA
     let runs = 0
     let images = 0
     let tables = 0
+    let carried: Columns | null = null
     for (pageNumber = 1; pageNumber <= pages; pageNumber++) {
       if (signal?.aborted) throw timeout(path, pageNumber)
       const page = await guard(doc.getPage(pageNumber))
       try {
-        const result = await guard(readPage(page, pageNumber, tables))
+        const result: PageResult = await guard(readPage(page, pageNumber, tables, carried))
+        carried = result.columns
         runs += result.runs
         images += result.images
         diagnostics.push(...result.diagnostics)

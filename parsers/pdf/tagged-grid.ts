@@ -1,6 +1,7 @@
 import type { Table } from '../../schemas/index.js'
 import { blockContent, buildRows, cellContent, centreIn, type CellContent, type CellSlot } from './cells.js'
 import { union, type Box, type PageFrame } from './geometry.js'
+import { groupLines } from './lines.js'
 import type { Grid } from './ruled-grid.js'
 import type { FilledRect } from './rulings.js'
 import type { TaggedTable } from './struct-tables.js'
@@ -20,7 +21,13 @@ import type { TextRun } from './text-items.js'
  * geometry alone.
  */
 
-export type Placed = { table: Table; box: Box; runs: Set<TextRun> } | { problem: string }
+/** The columns of a table placed from its tags alone: where the next page's part of it stands. */
+export interface Columns {
+  starts: number[]
+  right: number
+}
+
+export type Placed = { table: Table; box: Box; runs: Set<TextRun>; columns: Columns | null } | { problem: string }
 
 /** Left edges this close are one column. */
 const ALIGN = 4
@@ -32,21 +39,27 @@ interface Located {
   cell: number
 }
 
-export function placeTaggedTable(
-  tagged: TaggedTable,
-  byTag: ReadonlyMap<string, TextRun[]>,
-  pageRuns: readonly TextRun[],
-  ruled: readonly Grid[],
-  rects: readonly FilledRect[],
-  frame: PageFrame,
-  page: number,
-): Placed | null {
+export interface PlaceInput {
+  byTag: ReadonlyMap<string, TextRun[]>
+  pageRuns: readonly TextRun[]
+  /** Untagged text not yet placed: a header row repeated as an artifact may be among it. */
+  loose: readonly TextRun[]
+  ruled: readonly Grid[]
+  rects: readonly FilledRect[]
+  frame: PageFrame
+  page: number
+  /** The columns of the table placed from its tags at the end of the previous page, which this one may continue. */
+  carried: Columns | null
+}
+
+export function placeTaggedTable(tagged: TaggedTable, input: PlaceInput): Placed | null {
+  const { byTag, pageRuns, ruled, rects, frame, page } = input
   const blockRuns = (ids: readonly string[]): TextRun[] => ids.flatMap((id) => byTag.get(id) ?? [])
   const cells = tagged.rows.map((row) => row.cells.map((cell) => cell.blocks.map((b) => blockRuns(b.ids))))
   const all = cells.flat(3)
   if (all.length === 0) return null
   const grid = ruled.find((g) => all.filter((r) => centreIn(r, g.box)).length >= INSIDE * all.length)
-  return grid ? inRuledGrid(tagged, cells, grid, pageRuns, rects, frame, page) : fromTags(tagged, cells, rects, frame, page)
+  return grid ? inRuledGrid(tagged, cells, grid, pageRuns, rects, frame, page) : fromTags(tagged, cells, input)
 }
 
 /** Runs of each tagged cell: [row][cell][block][run]. */
@@ -99,7 +112,7 @@ function inRuledGrid(tagged: TaggedTable, cells: CellRuns, grid: Grid, pageRuns:
     row.header = heads.length > 0 && heads.every(([tr, td]) => tagged.rows[tr]!.cells[td]!.header)
   })
   const table: Table = { kind: 'table', index: 0, columns: grid.xs.length - 1, rows, provenance: { page, bbox: frame.toPdfBox(grid.box) } }
-  return { table, box: grid.box, runs: new Set(inside) }
+  return { table, box: grid.box, runs: new Set(inside), columns: null }
 }
 
 function merge(a: CellContent, b: CellContent): CellContent {
@@ -110,9 +123,8 @@ function merge(a: CellContent, b: CellContent): CellContent {
 
 const boxOfRuns = (runs: readonly TextRun[]): Box | null => (runs.length === 0 ? null : runs.map((r) => r.box).reduce(union))
 
-function fromTags(tagged: TaggedTable, cells: CellRuns, rects: readonly FilledRect[], frame: PageFrame, page: number): Placed {
-  const boxes = cells.map((row) => row.map((cell) => boxOfRuns(cell.flat())))
-  const width = Math.max(...cells.map((row) => row.length))
+/** Left edges of the columns, from the rows that have every cell; null when some column has no text to go by. */
+function columnStarts(boxes: readonly (Box | null)[][], width: number): number[] | null {
   const full = boxes.filter((row) => row.length === width)
   const starts: number[] = []
   for (let c = 0; c < width; c++) {
@@ -124,12 +136,69 @@ function fromTags(tagged: TaggedTable, cells: CellRuns, rects: readonly FilledRe
     // A column empty in every full row: put its edge between its neighbours'.
     const before = starts.slice(0, c).findLast((x) => !Number.isNaN(x))
     const after = starts.slice(c + 1).find((x) => !Number.isNaN(x))
-    if (before === undefined || after === undefined) return { problem: 'a tagged table column has no text to place it by' }
+    if (before === undefined || after === undefined) return null
     starts[c] = (before + after) / 2
   }
+  return starts
+}
+
+/**
+ * Untagged lines standing right above a table and across its columns: the header row that a
+ * writer repeats on each page as an artifact. Runs by column, or null when there is none.
+ */
+function headerAbove(loose: readonly TextRun[], box: Box, starts: readonly number[]): TextRun[][] | null {
+  const columnAt = (x: number): number => Math.max(0, starts.findLastIndex((s) => s <= x + ALIGN))
+  const candidates = loose.filter((r) => {
+    const x = (r.box.x0 + r.box.x1) / 2
+    return x >= box.x0 - ALIGN && x <= box.x1 + ALIGN && r.box.y1 <= box.y0 + 1
+  })
+  const lines = groupLines(candidates).sort((a, b) => b.baseline - a.baseline)
+  let top = box.y0
+  const taken: TextRun[] = []
+  for (const line of lines) {
+    if (top - line.box.y1 > 1.5 * line.size) break
+    taken.push(...line.runs)
+    top = Math.min(top, line.box.y0)
+  }
+  const byColumn: TextRun[][] = starts.map(() => [])
+  for (const run of taken) byColumn[columnAt(run.box.x0)]!.push(run)
+  return byColumn.filter((c) => c.length > 0).length >= 2 ? byColumn : null
+}
+
+function fromTags(tagged: TaggedTable, allCells: CellRuns, input: PlaceInput): Placed {
+  const { loose, carried, rects, frame, page } = input
+  // LibreOffice tags a row cut by the page break with the cells of both its parts, one after the
+  // other: on the first page only the leading cells hold text, on the next only the trailing ones.
+  // Empty cells past the last filled column of the page are not columns, and a row whose text
+  // starts past every other row's last filled column is the second part: it starts there.
+  const filled = allCells.map((row) => row.map((cell) => cell.flat().length > 0))
+  const first = filled.map((row) => row.indexOf(true))
+  const last = filled.map((row) => row.lastIndexOf(true) + 1)
+  const ranges = filled.map((_, r): [number, number] => {
+    const others = Math.max(0, ...last.filter((_, o) => o !== r))
+    return first[r]! >= others && others > 0 ? [first[r]!, last[r]!] : [0, last[r]!]
+  })
+  const cells = allCells.map((row, r) => row.slice(ranges[r]![0], ranges[r]![1]))
+  const rowsOfCells = tagged.rows.map((row, r) => ({ cells: row.cells.slice(ranges[r]![0], ranges[r]![1]) }))
+  const boxes = cells.map((row) => row.map((cell) => boxOfRuns(cell.flat())))
+  const content = boxes.flat().filter((b): b is Box => b !== null).reduce(union)
+  const own = Math.max(...ranges.map(([from, to]) => to - from))
+  // The part of a table on a later page may not show every column (the rows there continue cells
+  // merged down from the page before): it takes the columns of the part before when it fits them.
+  const continues = carried !== null && carried.starts.length >= own && content.x0 >= carried.starts[0]! - ALIGN && content.x1 <= carried.right + ALIGN
+  const starts = continues ? carried.starts : columnStarts(boxes, own)
+  if (!starts) return { problem: 'a tagged table column has no text to place it by' }
+  const width = starts.length
   if (starts.some((x, c) => c > 0 && x <= starts[c - 1]! + ALIGN)) return { problem: 'tagged table columns do not stand left to right' }
   const columnAt = (x: number): number => Math.max(0, starts.findLastIndex((s) => s <= x + ALIGN))
 
+  // The header spans every column, also those the rows of this page leave empty.
+  const header = headerAbove(loose, { ...content, x0: Math.min(content.x0, starts[0]!) }, starts)
+  if (header) {
+    cells.unshift(header.map((runs) => (runs.length > 0 ? [runs] : [])))
+    rowsOfCells.unshift({ cells: header.map((runs) => ({ header: true, blocks: runs.length > 0 ? [{ role: 'P', ids: [] }] : [] })) })
+    boxes.unshift(header.map(boxOfRuns))
+  }
   const tableBox = boxes.flat().filter((b): b is Box => b !== null).reduce(union)
   const tops = boxes.map((row) => Math.min(...row.filter((b): b is Box => b !== null).map((b) => b.y0)) - 1)
   if (tops.some((t, r) => r > 0 && t <= tops[r - 1]!)) return { problem: 'tagged table rows do not stand top to bottom' }
@@ -143,7 +212,7 @@ function fromTags(tagged: TaggedTable, cells: CellRuns, rects: readonly FilledRe
   const slots: Slot[] = []
   // The slot covering each column in the row above, for vertical merges.
   let above: (Slot | undefined)[] = []
-  for (const [r, row] of tagged.rows.entries()) {
+  for (const [r, row] of rowsOfCells.entries()) {
     const placed: { col: number; cell: number }[] = []
     for (const [c, cell] of row.cells.entries()) {
       const box = boxes[r]![c]
@@ -189,11 +258,16 @@ function fromTags(tagged: TaggedTable, cells: CellRuns, rects: readonly FilledRe
     })
     above = covering
   }
-  const rows = buildRows(slots, tagged.rows.length, [], rects, frame, page, 0, (slot) => blockContent((slot as Slot).content, slot.box))
+  // Text in a column without rules wraps at the furthest any of its lines reaches, not at the next column.
+  const wrapAt = starts.map(() => -Infinity)
+  for (const slot of slots) if (slot.colSpan === 1) for (const run of slot.content.flat()) wrapAt[slot.col] = Math.max(wrapAt[slot.col]!, run.box.x1 + 1)
+  const rows = buildRows(slots, rowsOfCells.length, [], rects, frame, page, 0, (slot) =>
+    blockContent((slot as Slot).content, slot.box, slot.colSpan === 1 && wrapAt[slot.col]! > -Infinity ? wrapAt[slot.col] : undefined),
+  )
   rows.forEach((row, r) => {
     const heads = slots.filter((s) => s.row === r && s.content.length > 0)
     row.header = heads.length > 0 && heads.every((s) => s.header)
   })
   const table: Table = { kind: 'table', index: 0, columns: width, rows, provenance: { page, bbox: frame.toPdfBox(tableBox) } }
-  return { table, box: tableBox, runs: new Set(cells.flat(3)) }
+  return { table, box: tableBox, runs: new Set(cells.flat(3)), columns: { starts, right: Math.max(tableBox.x1, carried && continues ? carried.right : -Infinity) } }
 }

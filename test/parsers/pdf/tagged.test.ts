@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { pageFrame } from '../../../parsers/pdf/geometry.js'
-import { ruledGrids } from '../../../parsers/pdf/ruled-grid.js'
+import { ruledGrids, type Grid } from '../../../parsers/pdf/ruled-grid.js'
 import type { Segment } from '../../../parsers/pdf/rulings.js'
 import { taggedPage, type StructNode } from '../../../parsers/pdf/struct-tables.js'
-import { placeTaggedTable } from '../../../parsers/pdf/tagged-grid.js'
+import { placeTaggedTable, type PlaceInput } from '../../../parsers/pdf/tagged-grid.js'
 import type { TextRun } from '../../../parsers/pdf/text-items.js'
 import type { Table } from '../../../schemas/index.js'
 
@@ -30,6 +30,7 @@ const index = (runs: TextRun[]): Map<string, TextRun[]> => {
 }
 // Layout coordinates are PDF coordinates flipped on a 600pt-high page.
 const frame = pageFrame({ width: 800, height: 600, transform: [1, 0, 0, -1, 0, 600] })
+const input = (runs: TextRun[], ruled: Grid[] = []): PlaceInput => ({ byTag: index(runs), pageRuns: runs, loose: runs.filter((r) => r.tag === null), ruled, rects: [], frame, page: 1, carried: null })
 const shape = (table: Table): unknown => table.rows.map((r) => [r.header, r.cells.map((c) => [c.col, c.rowSpan, c.colSpan, c.lines.join(' / ')])])
 
 describe('structure tree of a page', () => {
@@ -85,7 +86,7 @@ describe('a tagged table placed on the page', () => {
       el('Table', el('TR', th('h1'), th('h2'), th('h3')), el('TR', td(p('r1')), td(p('r2')), td(p('r3'))), el('TR', td(p('s3'))), el('TR', td(p('b')))),
     )
     const tagged = taggedPage(tree).tables[0]!
-    const placed = placeTaggedTable(tagged, index(runs), runs, [], [], frame, 1)
+    const placed = placeTaggedTable(tagged, input(runs, []))
     expect(placed && 'table' in placed).toBe(true)
     if (!placed || !('table' in placed)) return
     expect(placed.table.columns).toBe(3)
@@ -102,7 +103,7 @@ describe('a tagged table placed on the page', () => {
     // Two paragraphs in one cell, the first filling its line: the layout alone would read one wrapped paragraph.
     const runs = [run('a', 'Lead', 10, 20), run('b', 'Date', 100, 20), run('c', 'Director of Nursing', 10, 40), run('d', 'Jane Smith', 10, 50), run('e', '31/03/12', 100, 40)]
     const tree = root(el('Table', el('TR', td(p('a')), td(p('b'))), el('TR', td(p('c'), p('d')), td(p('e')))))
-    const placed = placeTaggedTable(taggedPage(tree).tables[0]!, index(runs), runs, [], [], frame, 1)
+    const placed = placeTaggedTable(taggedPage(tree).tables[0]!, input(runs, []))
     if (!placed || !('table' in placed)) throw new Error('not placed')
     expect(placed.table.rows[1]!.cells[0]!.lines).toEqual(['Director of Nursing', 'Jane Smith'])
   })
@@ -117,7 +118,7 @@ describe('a tagged table placed on the page', () => {
     expect(grids[0]!.cells.filter((c) => c.row === 1)).toHaveLength(1)
     const runs = [run('a', 'Ref', 5, 15), run('b', 'Action', 105, 15), run('c', 'Lead', 205, 15), run('d', 'and more', 105, 45), run('e', 'J Bloggs', 205, 45)]
     const tree = root(el('Table', el('TR', th('a'), th('b'), th('c')), el('TR', td(), td(p('d')), td(p('e')))))
-    const placed = placeTaggedTable(taggedPage(tree).tables[0]!, index(runs), runs, grids, [], frame, 1)
+    const placed = placeTaggedTable(taggedPage(tree).tables[0]!, input(runs, grids))
     if (!placed || !('table' in placed)) throw new Error(`not placed: ${JSON.stringify(placed)}`)
     expect(shape(placed.table)).toEqual([
       [true, [[0, 1, 1, 'Ref'], [1, 1, 1, 'Action'], [2, 1, 1, 'Lead']]],
@@ -130,6 +131,29 @@ describe('a tagged table placed on the page', () => {
     const grids = ruledGrids([h(0, 0, 200), h(60, 0, 200), v(0, 0, 60), v(100, 0, 60), v(200, 0, 60)])
     const runs = [run('a', 'one', 5, 15), run('b', 'two', 5, 45), run('c', 'x', 105, 15)]
     const tree = root(el('Table', el('TR', td(p('a')), td(p('c'))), el('TR', td(p('b')))))
-    expect(placeTaggedTable(taggedPage(tree).tables[0]!, index(runs), runs, grids, [], frame, 1)).toEqual({ problem: 'one ruled cell holds text of 2 tagged rows' })
+    expect(placeTaggedTable(taggedPage(tree).tables[0]!, input(runs, grids))).toEqual({ problem: 'one ruled cell holds text of 2 tagged rows' })
+  })
+})
+
+describe('a tagged borderless table over two pages (fixtures/pdf/banes-portrait)', () => {
+  it("gives its part on page 2 the columns of page 1, and the header row repeated there as an artifact", async () => {
+    const { readFileSync } = await import('node:fs')
+    const { pdfReader } = await import('../../../parsers/pdf/index.js')
+    const path = 'fixtures/pdf/banes-portrait/input.pdf'
+    const { document, diagnostics } = await pdfReader.read({ bytes: new Uint8Array(readFileSync(path)), path })
+    expect(diagnostics).toEqual([])
+    const tables = document.blocks.filter((b): b is Table => b.kind === 'table')
+    expect(tables.map((t) => [t.provenance.page, t.columns])).toEqual([
+      [1, 7],
+      [2, 7],
+    ])
+    // Page 2 holds one row, the last action of 3.1, whose ref and recommendation are merged down from page 1.
+    expect(shape(tables[1]!)).toEqual([
+      [true, [[0, 1, 1, 'Ref'], [1, 1, 1, 'Recommendation'], [2, 1, 1, 'Action'], [3, 1, 1, 'Lead Officer'], [4, 1, 1, 'Target Date'], [5, 1, 1, 'R A G'], [6, 1, 1, 'Progress']]],
+      [false, [[0, 1, 1, ''], [1, 1, 1, ''], [2, 1, 1, 'Review the use of agency staff monthly at the workforce board'], [3, 1, 1, 'Ashley Ayre'], [4, 1, 1, 'Q4 2012/13'], [5, 1, 1, 'R'], [6, 1, 1, 'Agency use rose over the winter; a recovery plan goes to the February board.']]],
+    ])
+    // Words and numbers too long for their narrow columns are cut at the line end and joined back.
+    const cells = tables.flatMap((t) => t.rows.flatMap((r) => r.cells.map((c) => c.text)))
+    expect(cells).toEqual(expect.arrayContaining(['1.1', '31st January 2013', 'Sally Churchyard / Richard Baldwin', 'Ongoing', 'Immediate']))
   })
 })
