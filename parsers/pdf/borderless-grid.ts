@@ -18,6 +18,8 @@ export interface FoundTable {
   table: Table
   box: Box
   runs: TextRun[]
+  /** Left edges of its columns. */
+  starts: number[]
 }
 
 const ALIGN = 4
@@ -78,7 +80,29 @@ function candidateRegions(bands: readonly Band[]): Band[][] {
   return regions
 }
 
-function tableIn(region: readonly Band[]): { bands: Band[]; starts: number[] } | null {
+/**
+ * The rest of a table the page before ended with: the bands at the top of the region whose every
+ * chunk stands at one of its columns, as few as one row (the last action of a plan, alone under
+ * its repeated header). At least one band must hold two chunks, or a paragraph would do.
+ */
+function continuationIn(region: readonly Band[], starts: readonly number[]): { bands: Band[]; starts: number[] } | null {
+  const fits = (band: Band): boolean => band.chunks.every((c) => starts.some((s) => Math.abs(c.box.x0 - s) <= ALIGN))
+  // A running header of one piece may stand right above it.
+  let from = 0
+  while (from < region.length && region[from]!.chunks.length === 1 && !fits(region[from]!)) from += 1
+  const bands: Band[] = []
+  for (const band of region.slice(from)) {
+    if (!fits(band)) break
+    bands.push(band)
+  }
+  return bands.some((b) => b.chunks.length >= 2) ? { bands, starts: [...starts] } : null
+}
+
+function tableIn(region: readonly Band[], carried: readonly number[] | null): { bands: Band[]; starts: number[] } | null {
+  return ownTableIn(region) ?? (carried ? continuationIn(region, carried) : null)
+}
+
+function ownTableIn(region: readonly Band[]): { bands: Band[]; starts: number[] } | null {
   const multi = region.filter((b) => b.chunks.length >= MIN_COLUMNS)
   if (multi.length < MIN_BANDS) return null
   const starts = columnStarts(multi)
@@ -126,10 +150,17 @@ function rowsOf(bands: readonly Band[], starts: readonly number[]): Band[][] {
   return rows
 }
 
-export function borderlessTables(lines: readonly Line[], rects: readonly FilledRect[], frame: PageFrame, page: number): FoundTable[] {
+/**
+ * `carried`: the columns of the borderless table the page before ended with; only the first table
+ * region of this page may continue it.
+ */
+export function borderlessTables(lines: readonly Line[], rects: readonly FilledRect[], frame: PageFrame, page: number, carried: readonly number[] | null = null): FoundTable[] {
   const found: FoundTable[] = []
+  let first = true
   for (const region of candidateRegions(bandsOf(lines))) {
-    const table = tableIn(region)
+    const table = tableIn(region, first ? carried : null)
+    // The running header stands in a region of its own above the table: it does not use up the carry.
+    if (region.some((b) => b.chunks.length >= 2)) first = false
     if (!table) continue
     const { bands, starts } = table
     const rows = rowsOf(bands, starts)
@@ -171,6 +202,7 @@ export function borderlessTables(lines: readonly Line[], rects: readonly FilledR
       table: { kind: 'table', index, columns: starts.length, rows: built, provenance: { page, bbox: frame.toPdfBox(box) } },
       box,
       runs: chunks.flatMap((c) => c.runs),
+      starts,
     })
   }
   return found

@@ -58,7 +58,7 @@ export async function readPage(page: PDFPageProxy, pageNumber: number, firstTabl
     if (typeof result === 'string') diagnostics.push({ level: 'info', code: 'TAGS_IGNORED', message: `structure tags not followed (${result}); read from the layout`, page: pageNumber })
     else ({ placed, columns } = result)
   }
-  placed ??= fromGeometry(runs, grids, graphics.rects, frame, pageNumber)
+  if (!placed) ({ placed, columns } = fromGeometry(runs, grids, graphics.rects, frame, pageNumber, carried))
   placed.sort((a, b) => a.top - b.top)
   let index = firstTable
   for (const { block } of placed) {
@@ -70,7 +70,14 @@ export async function readPage(page: PDFPageProxy, pageNumber: number, firstTabl
   return { blocks: placed.map((p) => p.block), runs: runs.length, images: graphics.images, diagnostics, columns }
 }
 
-function fromGeometry(runs: TextRun[], grids: readonly Grid[], rects: readonly FilledRect[], frame: PageFrame, pageNumber: number): Placed[] {
+function fromGeometry(
+  runs: TextRun[],
+  grids: readonly Grid[],
+  rects: readonly FilledRect[],
+  frame: PageFrame,
+  pageNumber: number,
+  carried: Columns | null,
+): { placed: Placed[]; columns: Columns | null } {
   const placed: Placed[] = []
   for (const ruled of grids) {
     const inside = runs.filter((r) => centreIn(r, ruled.box))
@@ -79,7 +86,8 @@ function fromGeometry(runs: TextRun[], grids: readonly Grid[], rects: readonly F
     placed.push(ruledTable(ruled, inside, rects, frame, pageNumber))
   }
   const lines = groupLines(runs, COLUMN_GAP)
-  const borderless = borderlessTables(lines, rects, frame, pageNumber)
+  // A ruled table on the page ends whatever borderless table ran into it.
+  const borderless = borderlessTables(lines, rects, frame, pageNumber, placed.length === 0 ? (carried?.starts ?? null) : null)
   const used = new Set<TextRun>()
   for (const found of borderless) {
     found.runs.forEach((r) => used.add(r))
@@ -87,7 +95,8 @@ function fromGeometry(runs: TextRun[], grids: readonly Grid[], rects: readonly F
   }
   const rest = lines.filter((l) => !l.runs.some((r) => used.has(r)))
   if (rest.length > 0) placed.push(...pageParagraphs(rest, frame, pageNumber))
-  return placed
+  const last = borderless[borderless.length - 1]
+  return { placed, columns: last ? { starts: last.starts, right: last.box.x1 } : null }
 }
 
 function ruledTable(ruled: Grid, inside: TextRun[], rects: readonly FilledRect[], frame: PageFrame, pageNumber: number): Placed {
