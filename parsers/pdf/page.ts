@@ -48,17 +48,18 @@ export async function readPage(page: PDFPageProxy, pageNumber: number, firstTabl
   const runs = placeRuns(text, frame)
   const grids = ruledGrids(graphics.segments)
   const diagnostics: Diagnostic[] = []
+  const input: PageInput = { runs, grids, rects: graphics.rects, frame, pageNumber, carried }
   let placed: Placed[] | null = null
   let columns: Columns | null = null
   // A tagged page may hold mostly artifacts (a page with one row under a repeated header and a
   // footer): any tagged text at all means the page is tagged.
   if (runs.some((r) => r.tag !== null)) {
     const tags = taggedPage((await page.getStructTree().catch(() => null)) as StructNode | null)
-    const result = tags.broken ? tags.broken : fromTags(tags, runs, grids, graphics.rects, frame, pageNumber, carried)
+    const result = tags.broken ? tags.broken : fromTags(tags, input)
     if (typeof result === 'string') diagnostics.push({ level: 'info', code: 'TAGS_IGNORED', message: `structure tags not followed (${result}); read from the layout`, page: pageNumber })
     else ({ placed, columns } = result)
   }
-  if (!placed) ({ placed, columns } = fromGeometry(runs, grids, graphics.rects, frame, pageNumber, carried))
+  if (!placed) ({ placed, columns } = fromGeometry(input))
   placed.sort((a, b) => a.top - b.top)
   let index = firstTable
   for (const { block } of placed) {
@@ -70,14 +71,22 @@ export async function readPage(page: PDFPageProxy, pageNumber: number, firstTabl
   return { blocks: placed.map((p) => p.block), runs: runs.length, images: graphics.images, diagnostics, columns }
 }
 
-function fromGeometry(
-  runs: TextRun[],
-  grids: readonly Grid[],
-  rects: readonly FilledRect[],
-  frame: PageFrame,
-  pageNumber: number,
-  carried: Columns | null,
-): { placed: Placed[]; columns: Columns | null } {
+/** What a page reading starts from: its text, its rules and fills, and the columns carried from the page before. */
+interface PageInput {
+  runs: TextRun[]
+  grids: readonly Grid[]
+  rects: readonly FilledRect[]
+  frame: PageFrame
+  pageNumber: number
+  carried: Columns | null
+}
+
+interface PageBlocks {
+  placed: Placed[]
+  columns: Columns | null
+}
+
+function fromGeometry({ runs, grids, rects, frame, pageNumber, carried }: PageInput): PageBlocks {
   const placed: Placed[] = []
   for (const ruled of grids) {
     const inside = runs.filter((r) => centreIn(r, ruled.box))
@@ -112,15 +121,7 @@ function ruledTable(ruled: Grid, inside: TextRun[], rects: readonly FilledRect[]
 }
 
 /** The page as its tags mark it; a string says why the tags cannot be followed. */
-function fromTags(
-  tags: TaggedPage,
-  runs: TextRun[],
-  grids: readonly Grid[],
-  rects: readonly FilledRect[],
-  frame: PageFrame,
-  pageNumber: number,
-  carried: Columns | null,
-): { placed: Placed[]; columns: Columns | null } | string {
+function fromTags(tags: TaggedPage, { runs, grids, rects, frame, pageNumber, carried }: PageInput): PageBlocks | string {
   const byTag = new Map<string, TextRun[]>()
   for (const run of runs) if (run.tag !== null) byTag.set(run.tag, [...(byTag.get(run.tag) ?? []), run])
   const placed: Placed[] = []
