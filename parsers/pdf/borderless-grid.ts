@@ -1,6 +1,6 @@
 import type { Table } from '../../schemas/index.js'
 import { buildRows, cellContent, type CellSlot } from './cells.js'
-import { union, type Box, type PageFrame } from './geometry.js'
+import { ALIGN, columnAt, union, type Box, type PageFrame } from './geometry.js'
 import type { Line } from './lines.js'
 import type { FilledRect } from './rulings.js'
 import type { TextRun } from './text-items.js'
@@ -22,7 +22,6 @@ export interface FoundTable {
   starts: number[]
 }
 
-const ALIGN = 4
 const MIN_COLUMNS = 3
 const MIN_BANDS = 3
 
@@ -55,13 +54,8 @@ function columnStarts(bands: readonly Band[]): number[] {
   return groups.filter((g) => g.length >= needed).map((g) => Math.min(...g))
 }
 
-const columnOf = (starts: readonly number[], x: number): number => {
-  let col = -1
-  starts.forEach((s, i) => {
-    if (s <= x + ALIGN) col = i
-  })
-  return col
-}
+/** True when every chunk of the band starts at one of the columns. */
+const fitsColumns = (band: Band, starts: readonly number[]): boolean => band.chunks.every((c) => starts.some((s) => Math.abs(c.box.x0 - s) <= ALIGN))
 
 /** Consecutive bands that could belong to one table: close together, and at least one multi-chunk. */
 function candidateRegions(bands: readonly Band[]): Band[][] {
@@ -86,13 +80,12 @@ function candidateRegions(bands: readonly Band[]): Band[][] {
  * its repeated header). At least one band must hold two chunks, or a paragraph would do.
  */
 function continuationIn(region: readonly Band[], starts: readonly number[]): { bands: Band[]; starts: number[] } | null {
-  const fits = (band: Band): boolean => band.chunks.every((c) => starts.some((s) => Math.abs(c.box.x0 - s) <= ALIGN))
   // A running header of one piece may stand right above it.
   let from = 0
-  while (from < region.length && region[from]!.chunks.length === 1 && !fits(region[from]!)) from += 1
+  while (from < region.length && region[from]!.chunks.length === 1 && !fitsColumns(region[from]!, starts)) from += 1
   const bands: Band[] = []
   for (const band of region.slice(from)) {
-    if (!fits(band)) break
+    if (!fitsColumns(band, starts)) break
     bands.push(band)
   }
   return bands.some((b) => b.chunks.length >= 2) ? { bands, starts: [...starts] } : null
@@ -107,13 +100,12 @@ function ownTableIn(region: readonly Band[]): { bands: Band[]; starts: number[] 
   if (multi.length < MIN_BANDS) return null
   const starts = columnStarts(multi)
   if (starts.length < MIN_COLUMNS) return null
-  const fits = (band: Band): boolean => band.chunks.every((c) => starts.some((s) => Math.abs(c.box.x0 - s) <= ALIGN))
   // Trim bands before the first and after the last multi-chunk band, and stop at one that does not align.
   const first = region.indexOf(multi[0]!)
   const last = region.indexOf(multi[multi.length - 1]!)
   const bands: Band[] = []
   for (const [i, band] of region.slice(first).entries()) {
-    if (!fits(band)) break
+    if (!fitsColumns(band, starts)) break
     // Past the last multi-chunk band only the wrapped lines of the last row belong.
     const prev = bands[bands.length - 1]
     if (first + i > last && prev && band.baseline - prev.baseline > 1.5 * (band.chunks[0]?.size ?? 10)) break
@@ -129,7 +121,7 @@ function rowsOf(bands: readonly Band[], starts: readonly number[]): Band[][] {
   const lastIn = new Map<number, number>()
   for (const band of bands)
     for (const chunk of band.chunks) {
-      const col = columnOf(starts, chunk.box.x0)
+      const col = columnAt(starts, chunk.box.x0)
       const above = lastIn.get(col)
       if (above !== undefined) spacings.push(band.baseline - above)
       lastIn.set(col, band.baseline)
@@ -139,13 +131,13 @@ function rowsOf(bands: readonly Band[], starts: readonly number[]): Band[][] {
   lastIn.clear()
   for (const band of bands) {
     const continuing = band.chunks.some((chunk) => {
-      const above = lastIn.get(columnOf(starts, chunk.box.x0))
+      const above = lastIn.get(columnAt(starts, chunk.box.x0))
       return above !== undefined && band.baseline - above <= 1.2 * lineSpacing
     })
     const row = rows[rows.length - 1]
     if (row && continuing) row.push(band)
     else rows.push([band])
-    for (const chunk of band.chunks) lastIn.set(columnOf(starts, chunk.box.x0), band.baseline)
+    for (const chunk of band.chunks) lastIn.set(columnAt(starts, chunk.box.x0), band.baseline)
   }
   return rows
 }
@@ -171,7 +163,7 @@ export function borderlessTables(lines: readonly Line[], rects: readonly FilledR
     // Text in a borderless column wraps at the furthest any of its lines reaches, not at the next
     // column: that is the right edge wrapped lines are measured against.
     const wrapAt = starts.map((s, c) => {
-      const xs = chunks.filter((l) => columnOf(starts, l.box.x0) === c && l.box.x1 <= (starts[c + 1] ?? Infinity)).map((l) => l.box.x1)
+      const xs = chunks.filter((l) => columnAt(starts, l.box.x0) === c && l.box.x1 <= (starts[c + 1] ?? Infinity)).map((l) => l.box.x1)
       return xs.length > 0 ? Math.max(...xs) + 2 : edges[c + 1]!
     })
     const rowTops = rows.map((r) => Math.min(...r.flatMap((b) => b.chunks.map((c) => c.box.y0))) - 1)
@@ -181,7 +173,7 @@ export function borderlessTables(lines: readonly Line[], rects: readonly FilledR
       const y1 = rowTops[r + 1] ?? box.y1 + 1
       const byCol = new Map<number, Line[]>()
       for (const chunk of row.flatMap((b) => b.chunks)) {
-        const col = Math.max(0, columnOf(starts, chunk.box.x0))
+        const col = Math.max(0, columnAt(starts, chunk.box.x0))
         byCol.set(col, [...(byCol.get(col) ?? []), chunk])
       }
       for (let c = 0; c < starts.length; ) {

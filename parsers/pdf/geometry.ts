@@ -62,6 +62,14 @@ export function contains(b: Box, x: number, y: number, tolerance = 0): boolean {
   return x >= b.x0 - tolerance && x <= b.x1 + tolerance && y >= b.y0 - tolerance && y <= b.y1 + tolerance
 }
 
+/** Left edges of columns this close to a piece of text count as its column's. */
+export const ALIGN = 4
+
+/** The column whose left edge is the last at or before `x` (within ALIGN); -1 left of them all. */
+export function columnAt(starts: readonly number[], x: number): number {
+  return starts.findLastIndex((s) => s <= x + ALIGN)
+}
+
 /** The page as laid out: user space → layout through the viewport transform, and back. */
 export interface PageFrame {
   width: number

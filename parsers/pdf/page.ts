@@ -123,7 +123,12 @@ function ruledTable(ruled: Grid, inside: TextRun[], rects: readonly FilledRect[]
 /** The page as its tags mark it; a string says why the tags cannot be followed. */
 function fromTags(tags: TaggedPage, { runs, grids, rects, frame, pageNumber, carried }: PageInput): PageBlocks | string {
   const byTag = new Map<string, TextRun[]>()
-  for (const run of runs) if (run.tag !== null) byTag.set(run.tag, [...(byTag.get(run.tag) ?? []), run])
+  for (const run of runs) {
+    if (run.tag === null) continue
+    const list = byTag.get(run.tag)
+    if (list) list.push(run)
+    else byTag.set(run.tag, [run])
+  }
   const placed: Placed[] = []
   const used = new Set<TextRun>()
   let free = [...grids]

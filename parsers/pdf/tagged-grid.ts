@@ -1,6 +1,6 @@
 import type { Table } from '../../schemas/index.js'
 import { blockContent, buildRows, cellContent, centreIn, type CellContent, type CellSlot } from './cells.js'
-import { union, type Box, type PageFrame } from './geometry.js'
+import { ALIGN, columnAt, union, type Box, type PageFrame } from './geometry.js'
 import { groupLines } from './lines.js'
 import type { Grid } from './ruled-grid.js'
 import type { FilledRect } from './rulings.js'
@@ -29,8 +29,6 @@ export interface Columns {
 
 export type Placed = { table: Table; box: Box; runs: Set<TextRun>; columns: Columns | null } | { problem: string }
 
-/** Left edges this close are one column. */
-const ALIGN = 4
 /** Share of a tagged table's text that must fall inside a ruled grid for the grid to be its. */
 const INSIDE = 0.8
 
@@ -72,7 +70,6 @@ function inRuledGrid(tagged: TaggedTable, cells: CellRuns, grid: Grid, pageRuns:
   const key = (l: Located): string => `${l.row}:${l.cell}`
   const slots: (CellSlot & { content: CellContent })[] = []
   const slotOf = new Map<string, number>()
-  const columnAt = (x: number): number => Math.max(0, grid.xs.findLastIndex((edge) => edge <= x + ALIGN))
   for (const cell of grid.cells) {
     const runs = inside.filter((r) => centreIn(r, cell.box))
     const owners = new Map<string, Located>()
@@ -87,7 +84,7 @@ function inRuledGrid(tagged: TaggedTable, cells: CellRuns, grid: Grid, pageRuns:
       // Several tagged cells in one ruled cell: a row the page break cut, drawn without its inner rules.
       const located = [...owners.values()]
       if (new Set(located.map((l) => l.row)).size > 1) return { problem: `one ruled cell holds text of ${new Set(located.map((l) => l.row)).size} tagged rows` }
-      const starts = located.map((l) => ({ l, col: columnAt(Math.min(...cells[l.row]![l.cell]!.flat().map((r) => r.box.x0))) })).sort((a, b) => a.col - b.col)
+      const starts = located.map((l) => ({ l, col: Math.max(0, columnAt(grid.xs, Math.min(...cells[l.row]![l.cell]!.flat().map((r) => r.box.x0)))) })).sort((a, b) => a.col - b.col)
       if (new Set(starts.map((s) => s.col)).size < starts.length) return { problem: 'two tagged cells start in one column of a ruled cell' }
       starts[0]!.col = cell.col
       starts.forEach((s, i) => pieces.push({ col: s.col, colSpan: (starts[i + 1]?.col ?? cell.col + cell.colSpan) - s.col, located: s.l }))
@@ -147,7 +144,6 @@ function columnStarts(boxes: readonly (Box | null)[][], width: number): number[]
  * writer repeats on each page as an artifact. Runs by column, or null when there is none.
  */
 function headerAbove(loose: readonly TextRun[], box: Box, starts: readonly number[]): TextRun[][] | null {
-  const columnAt = (x: number): number => Math.max(0, starts.findLastIndex((s) => s <= x + ALIGN))
   const candidates = loose.filter((r) => {
     const x = (r.box.x0 + r.box.x1) / 2
     return x >= box.x0 - ALIGN && x <= box.x1 + ALIGN && r.box.y1 <= box.y0 + 1
@@ -161,7 +157,7 @@ function headerAbove(loose: readonly TextRun[], box: Box, starts: readonly numbe
     top = Math.min(top, line.box.y0)
   }
   const byColumn: TextRun[][] = starts.map(() => [])
-  for (const run of taken) byColumn[columnAt(run.box.x0)]!.push(run)
+  for (const run of taken) byColumn[Math.max(0, columnAt(starts, run.box.x0))]!.push(run)
   return byColumn.filter((c) => c.length > 0).length >= 2 ? byColumn : null
 }
 
@@ -190,7 +186,6 @@ function fromTags(tagged: TaggedTable, allCells: CellRuns, input: PlaceInput): P
   if (!starts) return { problem: 'a tagged table column has no text to place it by' }
   const width = starts.length
   if (starts.some((x, c) => c > 0 && x <= starts[c - 1]! + ALIGN)) return { problem: 'tagged table columns do not stand left to right' }
-  const columnAt = (x: number): number => Math.max(0, starts.findLastIndex((s) => s <= x + ALIGN))
 
   // The header spans every column, also those the rows of this page leave empty.
   const header = headerAbove(loose, { ...content, x0: Math.min(content.x0, starts[0]!) }, starts)
@@ -217,7 +212,7 @@ function fromTags(tagged: TaggedTable, allCells: CellRuns, input: PlaceInput): P
     for (const [c, cell] of row.cells.entries()) {
       const box = boxes[r]![c]
       if (row.cells.length === width) placed.push({ col: c, cell: c })
-      else if (box && cell.blocks.length > 0) placed.push({ col: columnAt(box.x0), cell: c })
+      else if (box && cell.blocks.length > 0) placed.push({ col: Math.max(0, columnAt(starts, box.x0)), cell: c })
     }
     if (placed.some((p, i) => i > 0 && p.col <= placed[i - 1]!.col)) return { problem: 'two tagged cells of one row fall in one column' }
     const covering: (Slot | undefined)[] = Array(width).fill(undefined)
@@ -269,5 +264,5 @@ function fromTags(tagged: TaggedTable, allCells: CellRuns, input: PlaceInput): P
     row.header = heads.length > 0 && heads.every((s) => s.header)
   })
   const table: Table = { kind: 'table', index: 0, columns: width, rows, provenance: { page, bbox: frame.toPdfBox(tableBox) } }
-  return { table, box: tableBox, runs: new Set(cells.flat(3)), columns: { starts, right: Math.max(tableBox.x1, carried && continues ? carried.right : -Infinity) } }
+  return { table, box: tableBox, runs: new Set(cells.flat(3)), columns: { starts, right: continues ? Math.max(tableBox.x1, carried!.right) : tableBox.x1 } }
 }

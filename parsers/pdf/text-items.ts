@@ -48,11 +48,6 @@ interface MarkedItem {
   id?: string | null
 }
 
-const innermost = (open: readonly (string | null)[]): string | null => {
-  for (let i = open.length - 1; i >= 0; i--) if (open[i] !== null) return open[i]!
-  return null
-}
-
 /**
  * Text items paired with the marked-content id that encloses them. Marked content nests; an
  * item belongs to the innermost sequence that has an id (an /Artifact sequence has none).
@@ -62,7 +57,7 @@ function taggedItems(items: readonly unknown[]): { item: RawItem; tag: string | 
   const open: (string | null)[] = []
   for (const item of items) {
     if (isItem(item)) {
-      out.push({ item, tag: innermost(open) })
+      out.push({ item, tag: open.findLast((id) => id !== null) ?? null })
       continue
     }
     const marked = item as MarkedItem
