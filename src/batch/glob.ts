@@ -1,45 +1,38 @@
+import picomatch from 'picomatch'
+
 /**
- * Shell-style globs for --include / --exclude (Node 20 has no path.matchesGlob): `*` and `?`
- * within one path segment, `**` across segments, `{a,b}` alternatives, `[abc]` classes. A pattern
- * without a slash matches any one file or folder name, as .gitignore does.
+ * --include / --exclude globs, matched by picomatch (nested braces, escapes, extglobs and classes
+ * as a shell has them; the hand-written matcher before it failed nested braces and escapes).
+ * A pattern without a slash matches any one file or folder name, as .gitignore does, so
+ * `drafts` leaves out everything under a folder called drafts.
  */
-export function globToRegExp(pattern: string): RegExp {
-  let re = ''
-  for (let i = 0; i < pattern.length; i += 1) {
-    const c = pattern[i]!
-    if (c === '*') {
-      if (pattern[i + 1] === '*') {
-        // "**/" matches zero or more whole directories.
-        const slash = pattern[i + 2] === '/'
-        re += slash ? '(?:.*/)?' : '.*'
-        i += slash ? 2 : 1
-      } else re += '[^/]*'
-    } else if (c === '?') re += '[^/]'
-    else if (c === '{') {
-      const close = pattern.indexOf('}', i)
-      if (close < 0) re += '\\{'
-      else {
-        re += `(?:${pattern.slice(i + 1, close).split(',').map((alt) => globToRegExp(alt).source.slice(1, -1)).join('|')})`
-        i = close
-      }
-    } else if (c === '[') {
-      const close = pattern.indexOf(']', i)
-      if (close < 0) re += '\\['
-      else {
-        re += `[${pattern.slice(i + 1, close).replace(/^!/, '^').replace(/\\/g, '\\\\')}]`
-        i = close
-      }
-    } else re += /[.+^$()|\\]/.test(c) ? `\\${c}` : c
+
+const OPTIONS = { dot: true, nocase: process.platform === 'win32' } as const
+
+type Matcher = (path: string) => boolean
+
+const cache = new Map<string, Matcher>()
+
+function matcher(pattern: string): Matcher {
+  let match = cache.get(pattern)
+  if (!match) {
+    // A shell's negated class is [!…]; picomatch reads only the regex spelling [^…].
+    const clean = pattern.replace(/^\.\//, '').replace(/(^|[^\\])\[!/g, '$1[^')
+    if (clean.includes('/')) {
+      const whole = picomatch(clean, OPTIONS)
+      const anywhere = picomatch(`**/${clean}`, OPTIONS)
+      match = (path) => whole(path) || anywhere(path)
+    } else {
+      const segment = picomatch(clean, OPTIONS)
+      match = (path) => path.split('/').some((s) => segment(s))
+    }
+    cache.set(pattern, match)
   }
-  return new RegExp(`^${re}$`, process.platform === 'win32' ? 'i' : '')
+  return match
 }
 
 export function matchesGlob(path: string, pattern: string): boolean {
-  const normal = path.replace(/\\/g, '/').replace(/^\.\//, '')
-  const clean = pattern.replace(/^\.\//, '')
-  // Without a slash, as in .gitignore, the pattern matches any one segment: a file or a folder name.
-  if (!clean.includes('/')) return normal.split('/').some((segment) => globToRegExp(clean).test(segment))
-  return globToRegExp(clean).test(normal) || globToRegExp(`**/${clean}`).test(normal)
+  return matcher(pattern)(path.replace(/\\/g, '/').replace(/^\.\//, ''))
 }
 
 /** Keeps a path when it matches some include (or there are none) and no exclude. */

@@ -17,6 +17,16 @@ describe('globs for --include and --exclude', () => {
     expect(matchesGlob('planA.txt', 'plan[!0-9].*')).toBe(true)
   })
 
+  it('matches nested braces and escaped special characters', () => {
+    expect(matchesGlob('plans/2013/q1/x.pdf', 'plans/{2012,2013/{q1,q2}}/*.pdf')).toBe(true)
+    expect(matchesGlob('plans/2013/q3/x.pdf', 'plans/{2012,2013/{q1,q2}}/*.pdf')).toBe(false)
+    expect(matchesGlob('plans/2012/x.pdf', 'plans/{2012,2013/{q1,q2}}/*.pdf')).toBe(true)
+    expect(matchesGlob('plans/draft[1].pdf', 'draft\\[1\\].pdf')).toBe(true)
+    expect(matchesGlob('plans/draft1.pdf', 'draft\\[1\\].pdf')).toBe(false)
+    expect(matchesGlob('plans/what?.pdf', 'what\\?.pdf')).toBe(true)
+    expect(matchesGlob('plans/whatx.pdf', 'what\\?.pdf')).toBe(false)
+  })
+
   it('keeps what an include matches and no exclude does', () => {
     const paths = ['a/x.pdf', 'a/y.docx', 'a/drafts/z.pdf']
     expect(selectPaths(paths, [], [])).toEqual(paths)
