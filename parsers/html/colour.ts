@@ -1,29 +1,12 @@
+import colorNames from 'color-name'
+
 /**
- * CSS colours as lower-case #rrggbb. Names are limited to the sixteen HTML 4 colour keywords plus
- * orange (CSS 2.1): the values are fixed by the specifications, and they are the names Word writes
- * for its highlight palette. Any other name is reported as unknown rather than guessed.
+ * CSS colours as lower-case #rrggbb. Names are the 148 CSS Color Module keywords (color-name):
+ * authors write lightgreen, gold, darkorange for RAG as often as red and green, and a name we
+ * did not know used to lose the RAG.
  */
 
-const NAMED: Record<string, string> = {
-  black: '#000000',
-  silver: '#c0c0c0',
-  gray: '#808080',
-  grey: '#808080',
-  white: '#ffffff',
-  maroon: '#800000',
-  red: '#ff0000',
-  purple: '#800080',
-  fuchsia: '#ff00ff',
-  green: '#008000',
-  lime: '#00ff00',
-  olive: '#808000',
-  yellow: '#ffff00',
-  navy: '#000080',
-  blue: '#0000ff',
-  teal: '#008080',
-  aqua: '#00ffff',
-  orange: '#ffa500',
-}
+const hexOf = (rgb: readonly number[]): string => `#${rgb.map((c) => c.toString(16).padStart(2, '0')).join('')}`
 
 /** Keywords that mean "no colour of its own". */
 const NONE = new Set(['transparent', 'none', 'inherit', 'initial', 'unset', 'revert', 'currentcolor', 'auto', 'window', 'windowtext'])
@@ -53,8 +36,8 @@ export function parseColour(value: string, bare = false): Colour {
     if (rgb[4] !== undefined && channel(rgb[4]) === 0) return { none: true }
     return { hex: `#${hex2(channel(rgb[1]!))}${hex2(channel(rgb[2]!))}${hex2(channel(rgb[3]!))}` }
   }
-  const named = NAMED[v]
-  if (named) return { hex: named }
+  const named = Object.hasOwn(colorNames, v) ? colorNames[v as keyof typeof colorNames] : undefined
+  if (named) return { hex: hexOf(named) }
   if (NONE.has(v) || v === '') return { none: true }
   return { unknown: value.trim() }
 }
