@@ -48,8 +48,13 @@ const RULES: Rule[] = [
   // 31st January 2012, 14 th June 2012, 1 Feb 13
   [new RegExp(`^(\\d{1,2})\\s*(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH},?\\s+(\\d{4}|\\d{2})(?![\\d:])`, 'i'), (m, raw) =>
     ymd(fullYear(m[3]!), MONTHS[m[2]!.toLowerCase()]!, Number(m[1]), raw)],
+  // March 31st 2012, Sept 30 2012, June 12th, 2012: month first, then a day, then a four-digit year.
+  // Before the month-year rule, which would read "March 31" as March 2031 and "June 12th 2012"
+  // as June 2012 with the year taken from the day.
+  [new RegExp(`^${MONTH}\\s+(\\d{1,2})\\s*(?:st|nd|rd|th)?,?\\s+(\\d{4})(?![\\d:])`, 'i'), (m, raw) =>
+    ymd(Number(m[3]), MONTHS[m[1]!.toLowerCase()]!, Number(m[2]), raw)],
   // Aug-12, Aug 2012, August 2012, Sept. 12, (end of|from|by) December 2012
-  [new RegExp(`^(?:(?:the\\s+)?(?:end|beginning|start|middle)\\s+of\\s+|from\\s+|by\\s+|early\\s+|mid[-\\s]|late\\s+)?${MONTH}\\s*[-/' ]\\s*(\\d{4}|\\d{2})(?!\\d)`, 'i'), (m) => ({
+  [new RegExp(`^(?:(?:the\\s+)?(?:end|beginning|start|middle)\\s+of\\s+|from\\s+|by\\s+|early\\s+|mid[-\\s]|late\\s+)?${MONTH}\\s*[-/' ]\\s*(\\d{4}|\\d{2})(?!\\d|st|nd|rd|th)`, 'i'), (m) => ({
     iso: `${fullYear(m[2]!)}-${pad(MONTHS[m[1]!.toLowerCase()]!)}`,
     problem: null,
   })],

@@ -35,6 +35,21 @@ describe('parseUkDate', () => {
     expect(parsed.problem).toContain('31/04/12')
   })
 
+  it.each([
+    ['March 31st 2012', '2012-03-31'],
+    ['Sept 30 2012', '2012-09-30'],
+    ['June 12th 2012', '2012-06-12'],
+    ['December 1st, 2012', '2012-12-01'],
+    ['Aug 12 2012', '2012-08-12'],
+  ])('reads the month-first date %s as %s, not the day as a year', (raw, iso) => {
+    expect(parseUkDate(raw)).toEqual({ iso, problem: null })
+  })
+
+  it('does not take a day written after its month for a year', () => {
+    expect(parseUkDate('March 31st').iso).toBeNull()
+    expect(parseUkDate('February 30th 2012')).toMatchObject({ iso: null, problem: expect.stringContaining('February 30th 2012') })
+  })
+
   it('knows 2012 was a leap year and 2013 was not', () => {
     expect(parseUkDate('29/02/12').iso).toBe('2012-02-29')
     expect(parseUkDate('29/02/13').iso).toBeNull()
