@@ -35,6 +35,8 @@ interface ZipEntry {
   data: Uint8Array
   /** Lie about the uncompressed size in both headers (zip bomb that hides its size). */
   declaredSize?: number
+  /** Write this CRC-32 instead of the true one (a file damaged after it was packed). */
+  crc?: number
 }
 
 function zip(entries: ZipEntry[]): Buffer {
@@ -44,7 +46,7 @@ function zip(entries: ZipEntry[]): Buffer {
   for (const entry of entries) {
     const name = Buffer.from(entry.name, 'utf8')
     const packed = deflateRawSync(entry.data, { level: 9 })
-    const crc = crc32(entry.data)
+    const crc = entry.crc ?? crc32(entry.data)
     const size = entry.declaredSize ?? entry.data.length
     // Fixed DOS date 2012-01-01 00:00 so that the bytes do not change between runs.
     const dosDate = ((2012 - 1980) << 9) | (1 << 5) | 1
@@ -305,6 +307,8 @@ function badDocx(): Record<string, Uint8Array> {
     'bomb.docx': zip([{ name: '[Content_Types].xml', data: Buffer.from('<Types/>') }, { name: 'word/document.xml', data: zeros(300) }]),
     // 40 MB of zeros declared as 2 KB: refused while inflating.
     'bomb-lying.docx': zip([{ name: 'word/document.xml', data: zeros(40), declaredSize: 2048 }]),
+    // Inflates to well-formed XML, but not to the bytes that were packed.
+    'bad-crc.docx': zip([{ name: 'word/document.xml', data: Buffer.from(`${XML}<w:document/>`), crc: 0x12345678 }]),
     'no-text.docx': docx(tbl(2, [tr([tc(''), tc('')])])),
   }
 }

@@ -1,4 +1,4 @@
-import { inflateRawSync } from 'node:zlib'
+import { crc32, inflateRawSync } from 'node:zlib'
 
 /**
  * Just enough of a zip reader for Office packages: the central directory, stored and deflated
@@ -27,6 +27,8 @@ interface Entry {
   flags: number
   compressedSize: number
   size: number
+  /** CRC-32 of the uncompressed bytes, from the central directory. */
+  crc: number
   localOffset: number
 }
 
@@ -65,6 +67,7 @@ function centralDirectory(bytes: Uint8Array, view: DataView): Entry[] {
     entries.push({
       flags: view.getUint16(at + 8, true),
       method: view.getUint16(at + 10, true),
+      crc: view.getUint32(at + 16, true),
       compressedSize: view.getUint32(at + 20, true),
       size: view.getUint32(at + 24, true),
       localOffset: view.getUint32(at + 42, true),
@@ -108,6 +111,8 @@ export function openZip(bytes: Uint8Array): Zip {
       const data = bytes.subarray(start, start + e.compressedSize)
       if (data.length < e.compressedSize) throw new ZipError('CORRUPT', `${e.name} is truncated`)
       const out = inflate(e, data, MAX_TOTAL_BYTES - inflated)
+      // A flipped bit inside deflated data often still inflates, to wrong XML; the CRC catches it.
+      if (crc32(out) !== e.crc) throw new ZipError('CORRUPT', `${e.name} fails its CRC-32 check`)
       inflated += out.length
       return out
     },

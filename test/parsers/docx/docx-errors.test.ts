@@ -26,6 +26,7 @@ describe('Word reader: bad files', () => {
     ['legacy.docx', 'UNSUPPORTED_FORMAT', /save it as \.docx/],
     ['bomb.docx', 'TOO_LARGE', /zip bomb\?/],
     ['bomb-lying.docx', 'TOO_LARGE', /zip bomb\?/],
+    ['bad-crc.docx', 'CORRUPT', /damaged Word file.*CRC-32/],
     ['no-text.docx', 'EMPTY_FILE', /no text/],
   ])('%s → %s', async (name, code, message) => {
     const error = await refusal(name)
