@@ -8,6 +8,8 @@ import { expect } from 'vitest'
  * than being written silently, so a test can never pass by creating its own expectation.
  */
 const UPDATE = process.env.UPDATE_GOLDENS === '1'
+// CI checks goldens; it never writes them, or a run could pass by rewriting its own expectations.
+if (UPDATE && process.env.CI) throw new Error('UPDATE_GOLDENS is refused when CI is set: goldens are rewritten by a person, reviewed, and committed')
 
 export function expectGoldenText(path: string, actual: string): void {
   if (UPDATE) {
