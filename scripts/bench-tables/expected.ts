@@ -1,0 +1,48 @@
+import { existsSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { javaArray, parseCsv, pythonAssignments, pythonLiteralAfter, toGrid } from './literals.js'
+import { SET_ROOTS, type Entry, type SetName } from './manifest.js'
+import type { Grid } from './relations.js'
+
+/** The checkout of a set under the folder given to the bench, or null when it is not there. */
+export function setRoot(folder: string, set: SetName): string | null {
+  for (const name of SET_ROOTS[set]) if (existsSync(join(folder, name))) return join(folder, name)
+  return null
+}
+
+const cache = new Map<string, unknown>()
+function once<T>(key: string, make: () => T): T {
+  if (!cache.has(key)) cache.set(key, make())
+  return cache.get(key) as T
+}
+
+// Camelot's flag_size answers mark superscripts with <s></s>: markup, not text of the page.
+const unmark = (grid: Grid): Grid => grid.map((row) => row.map((c) => c.replace(/<\/?s>/gu, '')))
+
+/** The expected table of an entry, read from the set's own test files. */
+export function expectedGrid(root: string, entry: Entry): Grid {
+  const src = entry.expected
+  const path = join(root, src.file)
+  const text = (): string => once(`text:${path}`, () => readFileSync(path, 'utf8'))
+  switch (src.kind) {
+    case 'csv':
+      return parseCsv(text())
+    case 'tabula-json': {
+      const parsed = once(`json:${path}`, () => JSON.parse(text()) as unknown)
+      const tables = (Array.isArray(parsed) ? parsed : [parsed]) as { data: { text: string }[][] }[]
+      const table = tables[src.table]
+      if (!table) throw new Error(`${src.file}: no table ${src.table}`)
+      return table.data.map((row) => row.map((c) => c.text))
+    }
+    case 'java-array':
+      return toGrid(javaArray(text(), src.name))
+    case 'python-var': {
+      const vars = once(`py:${path}`, () => pythonAssignments(text()))
+      const value = vars.get(src.name)
+      if (value === undefined) throw new Error(`${src.file}: no ${src.name}`)
+      return unmark(toGrid(value))
+    }
+    case 'python-rows':
+      return src.anchors.map((a) => toGrid([pythonLiteralAfter(text(), a)])[0]!)
+  }
+}
