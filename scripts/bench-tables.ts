@@ -11,7 +11,8 @@
  *
  * Each expected table is matched with the table our reader found on the same page that gives the
  * best F1; no table there is recall 0. Precision is over matched tables (extra tables elsewhere on the
- * page are counted and shown, not scored). Figures: micro precision / recall / F1 over relations, per
+ * page are counted and shown, not scored). One detected table may be matched by two answers: a reader
+ * that runs two tables together gets, for each answer, the precision of the merged table. Figures: micro precision / recall / F1 over relations, per
  * document, per set and in total, with the "stream-split" answers (one row per line of a multi-line
  * cell) totalled apart, and the number of documents that gave no table at all.
  *
@@ -19,7 +20,9 @@
  * --baseline FILE compare with an earlier --json result: list documents whose F1 fell (ruled ones marked)
  * --only NAME     only PDFs whose path contains NAME
  * --show NAME     print the expected and the matched detected grid of the tables of PDFs matching NAME
- * --timeout MS    per-file time limit of the reader (default 30000)
+ *                 (and read only those, unless --only says otherwise)
+ * --timeout MS    per-file time limit of the reader (default 120000: a long file on a loaded machine
+ *                 takes tens of seconds, and a timed-out file would score 0)
  */
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -40,9 +43,10 @@ if (!folder) {
   console.error('usage: npx tsx scripts/bench-tables.ts <folder> [--json] [--baseline FILE] [--only NAME] [--show NAME] [--timeout MS]')
   process.exit(2)
 }
-const only = flag('--only')
+// --show alone reads only the PDFs it shows.
+const only = flag('--only') ?? flag('--show')
 const show = flag('--show')
-const timeoutMs = Number(flag('--timeout') ?? 30_000)
+const timeoutMs = Number(flag('--timeout') ?? 120_000)
 
 function bestMatch(expected: Grid, found: Found[], entry: Entry): { counts: Counts; table: Found | null } {
   let best: { counts: Counts; table: Found | null } = { counts: { ...ZERO, expected: scoreTable(expected, [], entry.partial).expected }, table: null }

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { javaArray, parseCsv, pythonAssignments, pythonLiteralAfter, toGrid } from './literals.js'
+import { javaValue, parseCsv, pythonAssignments, pythonLiteralAfter, toGrid } from './literals.js'
 import { SET_ROOTS, type Entry, type SetName } from './manifest.js'
 import type { Grid } from './relations.js'
 
@@ -35,7 +35,12 @@ export function expectedGrid(root: string, entry: Entry): Grid {
       return table.data.map((row) => row.map((c) => c.text))
     }
     case 'java-array':
-      return toGrid(javaArray(text(), src.name))
+      return toGrid(javaValue(text(), src.name))
+    case 'java-csv-string': {
+      const value = javaValue(text(), src.name, src.after)
+      if (typeof value !== 'string') throw new Error(`${src.file}: ${src.name} is not a string`)
+      return parseCsv(value)
+    }
     case 'python-var': {
       const vars = once(`py:${path}`, () => pythonAssignments(text()))
       const value = vars.get(src.name)

@@ -4,7 +4,8 @@
  *  - Camelot's tests/data.py: `name = [[...], ...]` list literals of strings (adjacent strings
  *    joined), `name = other[a:b]`, `name = list(other)`, `name.extend(other)`; everything else skipped.
  *  - pdfplumber's tests: the list literal that follows an `assert x == ` in a test file.
- *  - Tabula's tests: `String[][] NAME = { {"a", "b"}, ... };` in a Java class, and its CSV files.
+ *  - Tabula's tests: `String[][] NAME = { {"a", "b"}, ... };` in a Java class, a CSV text held in a Java
+ *    string, and its CSV files.
  * A small tokenizer rather than a Python subprocess: CI and this machine need no Python, and the
  * bench reads the files exactly as they are checked out.
  */
@@ -53,7 +54,7 @@ export function tokenize(text: string, from = 0, lang: 'python' | 'java' = 'pyth
   while (i < text.length) {
     const c = text[i]!
     if (c === '\n') {
-      if (depth === 0 && out.at(-1)?.t !== 'nl') out.push({ t: 'nl' })
+      if (lang === 'python' && depth === 0 && out.at(-1)?.t !== 'nl') out.push({ t: 'nl' })
       i += 1
     } else if (/\s/u.test(c)) i += 1
     else if (lang === 'python' && c === '#') while (i < text.length && text[i] !== '\n') i += 1
@@ -203,9 +204,16 @@ export function pythonLiteralAfter(source: string, anchor: string): Value {
   return new Parser(tokenize(source, at + anchor.length)).expr()
 }
 
-/** `NAME = { {...}, ... }` in a Java file. */
-export function javaArray(source: string, name: string): Value {
-  const m = new RegExp(`\\b${name}\\s*=`, 'u').exec(source)
+/**
+ * The value assigned to NAME in a Java file: `NAME = { {...}, ... }` (a String[][]) or `NAME = "..." +
+ * "..."` (a string); the first assignment after `after` when given (a local variable of one test).
+ */
+export function javaValue(source: string, name: string, after?: string): Value {
+  const from = after === undefined ? 0 : source.indexOf(after)
+  if (from < 0) throw new Error(`${after} not found`)
+  const re = new RegExp(`\\b${name}\\s*=`, 'gu')
+  re.lastIndex = from
+  const m = re.exec(source)
   if (!m) throw new Error(`${name} not found`)
   return new Parser(tokenize(source, m.index + m[0].length, 'java')).expr()
 }

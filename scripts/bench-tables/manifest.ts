@@ -27,6 +27,8 @@ export type Source =
   | { kind: 'csv'; file: string }
   | { kind: 'tabula-json'; file: string; table: number }
   | { kind: 'java-array'; file: string; name: string }
+  /** A CSV text in a Java string variable, the first one named so after `after` (a test method). */
+  | { kind: 'java-csv-string'; file: string; name: string; after: string }
   | { kind: 'python-var'; file: string; name: string }
   /** One expected row per anchor: the list literal after each anchor, in order. */
   | { kind: 'python-rows'; file: string; anchors: string[] }
@@ -85,6 +87,9 @@ export const MANIFEST: Entry[] = [
   tab('frx_2012_disclosure.pdf', csv('frx_2012_disclosure'), true),
   tab('spreadsheet_no_bounding_frame.pdf', csv('spreadsheet_no_bounding_frame'), true, { partial: 'area' }),
   tab('Publication_of_award_of_Bids_for_Transport_Sector__August_2016.pdf', csv('Publication_of_award_of_Bids_for_Transport_Sector__August_2016'), true),
+  tab('puertos1.pdf', { kind: 'java-csv-string', file: `${TJ}/TestSpreadsheetExtractor.java`, name: 'expected', after: 'testExtractSpreadsheetWithinAnArea' }, true, {
+    partial: 'area',
+  }),
   tab('indictb1h_14.pdf', csv('indictb1h_14'), false, { partial: 'area' }),
 
   // Camelot: the data_* answers of tests/data.py, wired to files in test_lattice/stream/network/hybrid.

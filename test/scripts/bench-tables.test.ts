@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Table } from '../../schemas/index.js'
 import { tableGrid } from '../../scripts/bench-tables/detected.js'
-import { javaArray, parseCsv, pythonAssignments, pythonLiteralAfter, toGrid } from '../../scripts/bench-tables/literals.js'
+import { javaValue, parseCsv, pythonAssignments, pythonLiteralAfter, toGrid } from '../../scripts/bench-tables/literals.js'
 import { compare, prf, relations, scoreTable } from '../../scripts/bench-tables/relations.js'
 
 // The public table sets are not in CI: only the scorer and the answer readers are tested, on grids
@@ -108,7 +108,12 @@ describe('reading expected tables from public test sources', () => {
 
   it('reads a Java String[][] constant, comments skipped', () => {
     const src = 'private static final String[][] E = { /* note */\n {"a", "b" + "c"}, // row\n {"", "\\"q\\""}\n};'
-    expect(toGrid(javaArray(src, 'E'))).toEqual([['a', 'bc'], ['', '"q"']])
+    expect(toGrid(javaValue(src, 'E'))).toEqual([['a', 'bc'], ['', '"q"']])
+  })
+
+  it('reads a CSV text held in a Java string of one test method', () => {
+    const src = 'void one() { String expected = "x"; }\nvoid two() {\n  String expected = "a,\\"b\\n" +\n  "c\\"\\n";\n}'
+    expect(parseCsv(javaValue(src, 'expected', 'two()') as string)).toEqual([['a', 'b\nc']])
   })
 
   it('reads CSV with quoted commas, quotes and new lines', () => {
