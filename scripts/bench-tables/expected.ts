@@ -19,8 +19,32 @@ function once<T>(key: string, make: () => T): T {
 // Camelot's flag_size answers mark superscripts with <s></s>: markup, not text of the page.
 const unmark = (grid: Grid): Grid => grid.map((row) => row.map((c) => c.replace(/<\/?s>/gu, '')))
 
+const RTL = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]/u
+const STRONG_LTR = /[A-Za-z\u00c0-\u024f]/u
+
+/**
+ * A cell written in visual order (the characters as they stand on the page, left to right) put back
+ * into reading order, for the simple cases of Unicode's bidi algorithm: in a right-to-left cell (most
+ * strong letters right-to-left) the whole text is reversed and each run of left-to-right text or
+ * digits turned back; in a left-to-right cell each right-to-left run is reversed where it stands.
+ */
+export function visualToLogical(text: string): string {
+  const chars = [...text]
+  const rtl = chars.filter((c) => RTL.test(c)).length
+  if (rtl === 0) return text
+  const ltr = chars.filter((c) => STRONG_LTR.test(c)).length
+  const flip = (run: string): string => [...run].reverse().join('')
+  if (rtl >= ltr) return flip(text).replace(/[^\s\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]+(?:\s+[^\s\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]+)*/gu, flip)
+  return text.replace(/[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]+(?:\s+[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]+)*/gu, flip)
+}
+
 /** The expected table of an entry, read from the set's own test files. */
 export function expectedGrid(root: string, entry: Entry): Grid {
+  const grid = answerGrid(root, entry)
+  return entry.visualOrder ? grid.map((row) => row.map(visualToLogical)) : grid
+}
+
+function answerGrid(root: string, entry: Entry): Grid {
   const src = entry.expected
   const path = join(root, src.file)
   const text = (): string => once(`text:${path}`, () => readFileSync(path, 'utf8'))

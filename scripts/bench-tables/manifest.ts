@@ -42,6 +42,8 @@ export interface Entry {
   ruled: boolean
   streamSplit?: boolean
   partial?: PartialAnswer
+  /** The answer writes right-to-left text in visual order (reversed); it is put back in reading order. */
+  visualOrder?: boolean
   note?: string
 }
 
@@ -101,7 +103,7 @@ export const MANIFEST: Entry[] = [
   cam('background_lines_1.pdf', 'data_lattice_process_background', true, { note: 'second table of the page; lines drawn as filled boxes' }),
   cam('row_span_1.pdf', 'data_lattice_copy_text', true, { note: 'copy_text="v": the answer repeats a row-spanning cell down its rows' }),
   cam('column_span_2.pdf', 'data_lattice_shift_text_left_top', true),
-  cam('tabula/arabic.pdf', 'data_arabic', true),
+  cam('tabula/arabic.pdf', 'data_arabic', true, { visualOrder: true, note: 'Arabic written in visual order in the answer' }),
   cam('split_text_lattice.pdf', 'data_lattice_split_text', true),
   cam('health.pdf', 'data_stream', false, { streamSplit: true, note: 'header cells one row per line' }),
   cam('clockwise_table_2.pdf', 'data_network_table_rotated', false, { streamSplit: true, note: 'rotated a quarter turn; header cells one row per line' }),

@@ -20,8 +20,11 @@ export interface Relation {
   dir: Direction
 }
 
-/** White space removed: the comparison key of a cell text. */
-export const squash = (text: string): string => text.replace(/\s+/gu, '')
+/**
+ * White space removed: the comparison key of a cell text. NFKC first, so that a presentation form
+ * (an Arabic letter's joined shape, a ligature) and its plain letter are the same text.
+ */
+export const squash = (text: string): string => text.normalize('NFKC').replace(/\s+/gu, '')
 
 export function relations(grid: Grid): Relation[] {
   const out: Relation[] = []

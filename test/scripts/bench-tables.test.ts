@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest'
 import type { Table } from '../../schemas/index.js'
 import { tableGrid } from '../../scripts/bench-tables/detected.js'
 import { javaValue, parseCsv, pythonAssignments, pythonLiteralAfter, toGrid } from '../../scripts/bench-tables/literals.js'
-import { compare, prf, relations, scoreTable } from '../../scripts/bench-tables/relations.js'
+import { visualToLogical } from '../../scripts/bench-tables/expected.js'
+import { compare, prf, relations, scoreTable, squash } from '../../scripts/bench-tables/relations.js'
 
 // The public table sets are not in CI: only the scorer and the answer readers are tested, on grids
 // and sources written here by hand.
@@ -42,6 +43,11 @@ describe('cell-adjacency relations', () => {
     expect(c).toEqual({ correct: 1, detected: 5, expected: 4 })
     expect(prf(c).precision).toBeCloseTo(0.2)
     expect(prf(c).recall).toBeCloseTo(0.25)
+  })
+
+  it('takes a presentation form and its plain letter as the same text', () => {
+    expect(squash('\ufb01le')).toBe('file')
+    expect(squash('\ufe8d\ufeb3')).toBe(squash('\u0627\u0633'))
   })
 
   it('treats relations as a multiset', () => {
@@ -114,6 +120,14 @@ describe('reading expected tables from public test sources', () => {
   it('reads a CSV text held in a Java string of one test method', () => {
     const src = 'void one() { String expected = "x"; }\nvoid two() {\n  String expected = "a,\\"b\\n" +\n  "c\\"\\n";\n}'
     expect(parseCsv(javaValue(src, 'expected', 'two()') as string)).toEqual([['a', 'b\nc']])
+  })
+
+  it('puts right-to-left text written in visual order back in reading order', () => {
+    // Hebrew alef-bet-gimel: visual "גבא" reads "אבג"; digits and Latin runs keep their spelling.
+    expect(visualToLogical('\u05d2\u05d1\u05d0')).toBe('\u05d0\u05d1\u05d2')
+    expect(visualToLogical('\u05d2\u05d1 47 \u05d0')).toBe('\u05d0 47 \u05d1\u05d2')
+    expect(visualToLogical('Jeremy is \u05d1\u05d0 in Hebrew')).toBe('Jeremy is \u05d0\u05d1 in Hebrew')
+    expect(visualToLogical('plain text')).toBe('plain text')
   })
 
   it('reads CSV with quoted commas, quotes and new lines', () => {
