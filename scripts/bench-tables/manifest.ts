@@ -85,7 +85,7 @@ export const MANIFEST: Entry[] = [
   tab('schools.pdf', json('schools'), true, { partial: 'area' }),
   tab('AnimalSounds1.pdf', json('AnimalSounds1', 0), true, { note: 'left half of the page, columns given' }),
   tab('AnimalSounds1.pdf', json('AnimalSounds1', 1), true, { note: 'right half of the page, columns given' }),
-  tab('AnimalSounds.pdf', csv('AnimalSounds'), true, { note: 'columns given' }),
+  tab('AnimalSounds.pdf', csv('AnimalSounds'), true, { partial: 'area', note: 'columns given; the answer leaves out the header row' }),
   tab('frx_2012_disclosure.pdf', csv('frx_2012_disclosure'), true),
   tab('spreadsheet_no_bounding_frame.pdf', csv('spreadsheet_no_bounding_frame'), true, { partial: 'area' }),
   tab('Publication_of_award_of_Bids_for_Transport_Sector__August_2016.pdf', csv('Publication_of_award_of_Bids_for_Transport_Sector__August_2016'), true),
