@@ -164,3 +164,23 @@ describe('csv reader', () => {
     expect(await refusal(() => readCsv(Uint8Array.from([1, 2, 0, 3]), 'x.csv'))).toMatchObject({ code: 'CORRUPT' })
   })
 })
+
+describe('tables and explain name the sheet in place of the page', () => {
+  it('prints the sheet of each table and row', async () => {
+    const { renderTablesCsv, tablesOf } = await import('../../../src/tables.js')
+    const { renderExplanation } = await import('../../../src/explain.js')
+    const { interpretFile } = await import('../../../src/ingest.js')
+    const path = 'fixtures/xlsx/bournemouth-poole/input.xlsx'
+    const bytes = readFileSync(join(root, path))
+    const { document } = await readWorkbook(bytes, path)
+    const found = tablesOf(document)
+    expect(found.map((t) => [t.sheet, t.page])).toEqual([1, 2, 3, 4, 5, 6].map((n) => [`Priority ${n}`, null]))
+    expect(renderTablesCsv(found).split('\r\n')[1]).toMatch(/^0,Priority 1,0,0,1,1,#c0c0c0,Ref$/)
+    const result = await interpretFile(path, bytes)
+    const text = renderExplanation(result.interpretation, result.diagnostics, result.document)
+    // The six sheets are joined into one table; each row still names its own sheet.
+    expect(text).toContain('table 1 (sheet "Priority 1"):')
+    expect(text).toMatch(/table 1 row 2 "Priority 1"\s+action/)
+    expect(text).toMatch(/"Priority 6"\s+action/)
+  })
+})
