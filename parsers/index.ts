@@ -5,19 +5,21 @@ import { docxReader } from './docx/index.js'
 import { htmlReader } from './html/index.js'
 import { pdfReader } from './pdf/index.js'
 import { textReader } from './text/index.js'
+import { csvReader } from './csv/index.js'
+import { spreadsheetByContent, xlsxReader } from './xlsx/index.js'
 
 export type { Reader, ReadInput, ReadResult } from './reader.js'
 
 /** Adding a format is one folder and one line here. Order matters: binary signatures before text. */
-export const READERS: readonly Reader[] = [pdfReader, docxReader, htmlReader, textReader]
+export const READERS: readonly Reader[] = [pdfReader, xlsxReader, docxReader, htmlReader, csvReader, textReader]
 
 /** Extensions we recognise but cannot read, with what to do instead. */
 const LEGACY: Record<string, string> = {
   '.doc': 'legacy Word .doc is not supported; save it as .docx',
   '.odt': 'OpenDocument .odt is not supported; save it as .docx',
   '.rtf': 'RTF is not supported; save it as .docx',
-  '.xls': 'spreadsheets are not supported yet; save the table as .csv or paste it as text',
-  '.xlsx': 'spreadsheets are not supported yet; save the table as .csv or paste it as text',
+  '.xls': 'legacy Excel .xls is not supported; save it as .xlsx',
+  '.ods': 'OpenDocument spreadsheet .ods is not supported; save it as .xlsx',
 }
 
 export const SUPPORTED = READERS.map((r) => `${r.format} (${r.extensions.join(', ')})`).join(', ')
@@ -40,6 +42,11 @@ export function detectReader(path: string, bytes: Uint8Array, forced?: Format): 
   const byExtension = READERS.find((r) => r.extensions.includes(ext))
   // Binary signatures are decisive; text sniffing is weak (many formats are valid UTF-8), so the
   // extension wins over it.
+  // A workbook and a Word file are both zips (and both OLE files when encrypted): the workbook is
+  // told by its xl/workbook.xml part, or for an OLE file by its name.
+  if (spreadsheetByContent(bytes, ext)) return xlsxReader
+  // An .ods is a zip too: refuse it by name before the Word reader calls it a damaged Word file.
+  if (ext === '.ods' || ext === '.xls') throw new ReadError('UNSUPPORTED_FORMAT', path, LEGACY[ext]!, `supported types are ${SUPPORTED}`)
   const binary = READERS.filter((r) => r.format === 'pdf' || r.format === 'docx').find((r) => r.sniff(head))
   if (binary) return binary
   if (byExtension) return byExtension

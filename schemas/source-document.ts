@@ -6,7 +6,7 @@ import { z } from 'zod'
  * provenance in the same shape whatever the format.
  */
 
-export const FORMATS = ['pdf', 'docx', 'html', 'text'] as const
+export const FORMATS = ['pdf', 'docx', 'html', 'text', 'xlsx', 'csv'] as const
 export const Format = z.enum(FORMATS).describe('The reader that produced the document')
 export type Format = z.infer<typeof Format>
 
@@ -19,6 +19,7 @@ export const BlockProvenance = z
   .object({
     page: z.number().int().positive().nullable().describe('1-based page number where the block starts; null when the format has no pages'),
     bbox: BBox.nullable().describe('Bounding box on that page; null when the format has no geometry'),
+    sheet: z.string().optional().describe('Worksheet name, in place of a page, for spreadsheets (.xlsx); absent for other formats'),
   })
   .describe('Where a paragraph or table stands in the source')
 export type BlockProvenance = z.infer<typeof BlockProvenance>

@@ -17,7 +17,7 @@ import { scorePlan, type Score, type Truth } from './accuracy/score.js'
 
 const root = join(import.meta.dirname, '..')
 const truthDir = join(root, 'fixtures', 'truth')
-const FORMATS = ['text', 'docx', 'pdf', 'html']
+const FORMATS = ['text', 'docx', 'pdf', 'html', 'xlsx', 'csv']
 
 const pct = (n: number, d: number): string => (d === 0 ? '   -  ' : `${((100 * n) / d).toFixed(1).padStart(5)}%`)
 const rows: { name: string; format: string; score: Score }[] = []

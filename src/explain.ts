@@ -1,11 +1,27 @@
-import type { Diagnostic } from '../schemas/index.js'
+import type { Diagnostic, SourceDocument } from '../schemas/index.js'
 import type { Interpretation } from './interpret/index.js'
 
 /**
- * A person-readable account of an interpretation: each column's role and the synonym or cue that
- * chose it, then each row's class, then the warnings.
+ * The sheet of each table and row of a spreadsheet (in place of the page), by "table" and
+ * "table:row": a table joined from several sheets keeps each row's own.
  */
-export function renderExplanation(interpretation: Interpretation, diagnostics: readonly Diagnostic[]): string {
+function sheetsOf(document: SourceDocument | undefined): Map<string, string> {
+  const sheets = new Map<string, string>()
+  for (const block of document?.blocks ?? []) {
+    if (block.kind !== 'table' || block.provenance.sheet === undefined) continue
+    sheets.set(`${block.index}`, block.provenance.sheet)
+    block.rows.forEach((row, r) => sheets.set(`${block.index}:${r}`, row.cells[0]?.provenance.sheet ?? block.provenance.sheet!))
+  }
+  return sheets
+}
+
+/**
+ * A person-readable account of an interpretation: each column's role and the synonym or cue that
+ * chose it, then each row's class, then the warnings. With the document, a spreadsheet's rows
+ * name their sheet.
+ */
+export function renderExplanation(interpretation: Interpretation, diagnostics: readonly Diagnostic[], document?: SourceDocument): string {
+  const sheets = sheetsOf(document)
   const lines: string[] = []
   const { plan } = interpretation
   lines.push(`Plan: ${plan.title ?? '(untitled)'}`)
@@ -14,7 +30,7 @@ export function renderExplanation(interpretation: Interpretation, diagnostics: r
   lines.push('')
   lines.push('Columns:')
   for (const { table, roles } of interpretation.columns) {
-    lines.push(`  table ${table + 1}:`)
+    lines.push(`  table ${table + 1}${sheets.has(`${table}`) ? ` (sheet "${sheets.get(`${table}`)}")` : ''}:`)
     roles.forEach((r, i) => {
       const why = r.role ? `${r.role}${r.kind ? ` (${r.kind})` : ''} ← ${r.matched ?? ''}` : 'no role → extra'
       lines.push(`    ${i + 1}. "${r.header}": ${why}`)
@@ -23,7 +39,8 @@ export function renderExplanation(interpretation: Interpretation, diagnostics: r
   lines.push('')
   lines.push('Rows:')
   for (const row of interpretation.rows) {
-    const where = `table ${row.table + 1} row ${row.row + 1}${row.page ? ` p${row.page}` : ''}`
+    const sheet = sheets.get(`${row.table}:${row.row}`)
+    const where = `table ${row.table + 1} row ${row.row + 1}${sheet !== undefined ? ` "${sheet}"` : row.page ? ` p${row.page}` : ''}`
     lines.push(`  ${where.padEnd(24)} ${row.class.padEnd(15)} ${row.detail}`)
   }
   if (diagnostics.length) {

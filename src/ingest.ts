@@ -5,7 +5,7 @@ import { ReadError, type Diagnostic, type Format, type SourceDocument } from '..
 import { detectReader, READERS } from '../parsers/index.js'
 import { assembleTables } from './assemble/index.js'
 import { interpretPlan, type Interpretation } from './interpret/index.js'
-import { convertToDocx, CONVERTIBLE, findSoffice } from './convert-legacy.js'
+import { conversionTarget, convertLegacy, CONVERTIBLE, findSoffice } from './convert-legacy.js'
 
 /**
  * The pipeline for one file's bytes: reader → SourceDocument → assemble → interpret → Plan.
@@ -33,9 +33,10 @@ export const sha256Of = (bytes: Uint8Array): string => createHash('sha256').upda
 export async function readDocument(path: string, bytes: Uint8Array, options: ReadOptions = {}): Promise<{ document: SourceDocument; diagnostics: Diagnostic[] }> {
   const soffice = !options.format && bytes.length > 0 && CONVERTIBLE.has(extname(path).toLowerCase()) ? findSoffice() : null
   if (soffice) {
-    const converted = convertToDocx(soffice, path, bytes, options.timeoutMs)
-    const result = await readDocument(`${path}`, converted, { ...options, format: 'docx' })
-    const note: Diagnostic = { level: 'info', code: 'CONVERTED', message: `converted from ${extname(path).toLowerCase()} to .docx with LibreOffice (${soffice})`, page: null }
+    const target = conversionTarget(path)
+    const converted = convertLegacy(soffice, path, bytes, options.timeoutMs)
+    const result = await readDocument(`${path}`, converted, { ...options, format: target })
+    const note: Diagnostic = { level: 'info', code: 'CONVERTED', message: `converted from ${extname(path).toLowerCase()} to .${target} with LibreOffice (${soffice})`, page: null }
     return { ...result, diagnostics: [note, ...result.diagnostics] }
   }
   const reader = detectReader(path, bytes, options.format)

@@ -4,6 +4,8 @@ import type { BBox, SourceDocument } from '../schemas/index.js'
 export interface FoundTable {
   index: number
   page: number | null
+  /** The worksheet, for spreadsheets (in place of a page); absent for other formats. */
+  sheet?: string
   bbox: BBox | null
   columns: number
   rows: { header: boolean; cells: { col: number; rowSpan: number; colSpan: number; text: string; fill: string | null; bbox: BBox | null }[] }[]
@@ -17,6 +19,7 @@ export function tablesOf(document: SourceDocument): FoundTable[] {
       : [{
           index: block.index,
           page: block.provenance.page,
+          ...(block.provenance.sheet !== undefined ? { sheet: block.provenance.sheet } : {}),
           bbox: block.provenance.bbox,
           columns: block.columns,
           rows: block.rows.map((row) => ({
@@ -27,12 +30,12 @@ export function tablesOf(document: SourceDocument): FoundTable[] {
   )
 }
 
-/** One CSV line per cell: table, page, row, col, spans, fill, text. */
+/** One CSV line per cell: table, page (a spreadsheet's sheet name), row, col, spans, fill, text. */
 export function renderTablesCsv(tables: readonly FoundTable[]): string {
   const lines = ['table,page,row,col,row_span,col_span,fill,text']
   for (const t of tables) {
     t.rows.forEach((row, r) => {
-      for (const c of row.cells) lines.push([t.index, t.page ?? '', r, c.col, c.rowSpan, c.colSpan, c.fill ?? '', csvCell(c.text)].join(','))
+      for (const c of row.cells) lines.push([t.index, t.sheet !== undefined ? csvCell(t.sheet) : (t.page ?? ''), r, c.col, c.rowSpan, c.colSpan, c.fill ?? '', csvCell(c.text)].join(','))
     })
   }
   return lines.join('\r\n')

@@ -53,4 +53,31 @@ describe('legacy Word, OpenDocument and RTF', () => {
     copyFileSync(join(root, 'fixtures', 'docx', 'dudley', 'input.docx'), odt)
     expect(ingest(odt, broken, join(dir, 'broken.sqlite')).stderr).toMatch(/plan\.odt: LibreOffice could not convert plan\.odt to \.docx; open it in Word or LibreOffice and save it as \.docx/)
   })
+
+  it('refuses a legacy .xls or an .ods without LibreOffice as a spreadsheet, not as a Word file', () => {
+    const xls = join(dir, 'tracker.xls')
+    writeFileSync(xls, OLE)
+    const r = ingest(xls, '', join(dir, 'none.sqlite'))
+    expect(r.code).toBe(1)
+    expect(r.stderr).toMatch(/tracker\.xls: legacy Excel \.xls workbook \(not \.xlsx\); .*save it as \.xlsx/)
+    expect(r.stderr).not.toMatch(/Word/)
+    const ods = join(dir, 'tracker.ods')
+    writeFileSync(ods, Buffer.from('PK\x03\x04mimetypeapplication/vnd.oasis.opendocument.spreadsheet'))
+    expect(ingest(ods, '', join(dir, 'none.sqlite')).stderr).toMatch(/tracker\.ods: OpenDocument spreadsheet \.ods is not supported; save it as \.xlsx/)
+  })
+
+  it('converts .xls and .ods to .xlsx with LibreOffice when it is there', () => {
+    const fake = join(dir, 'soffice-xlsx')
+    const xlsx = join(root, 'fixtures', 'xlsx', 'wakefield', 'input.xlsx')
+    // Arguments as LibreOffice takes them: … --convert-to xlsx --outdir DIR FILE; it must be asked for xlsx.
+    writeFileSync(fake, `#!/bin/sh\nwhile [ "$1" != "--convert-to" ]; do shift; done\n[ "$2" = xlsx ] || exit 1\nshift 2\ncp "${xlsx}" "$2/input.xlsx"\n`)
+    chmodSync(fake, 0o755)
+    for (const ext of ['xls', 'ods']) {
+      const file = join(dir, `wakefield.${ext}`)
+      writeFileSync(file, ext === 'xls' ? OLE : 'PK\x03\x04')
+      const r = ingest(file, fake, join(dir, `converted-${ext}.sqlite`))
+      expect(r.code).toBe(0)
+      expect(r.stderr).toMatch(new RegExp(`✓ .*wakefield\\.${ext}: 4 recommendations, 9 actions .*\\(converted from \\.${ext} to \\.xlsx with LibreOffice`))
+    }
+  })
 })

@@ -12,8 +12,9 @@ import { TEMPLATES } from '../scripts/fixtures/templates/index.js'
  * only among the formats that keep them.
  */
 const root = join(import.meta.dirname, '..')
-const EXT: Record<string, string> = { text: 'txt', docx: 'docx', html: 'html', pdf: 'pdf' }
-const COLOURED = new Set(['docx', 'html', 'pdf'])
+const EXT: Record<string, string> = { text: 'txt', docx: 'docx', html: 'html', pdf: 'pdf', xlsx: 'xlsx', csv: 'csv' }
+// A CSV keeps no colours, like pasted text; a workbook keeps its fills.
+const COLOURED = new Set(['docx', 'html', 'pdf', 'xlsx'])
 
 /**
  * A PDF keeps no space after a hyphen that ends a line: "oversight- " / "ensure" and "sub-" /

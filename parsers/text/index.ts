@@ -84,7 +84,7 @@ export function readText(text: string): { document: SourceDocument; rows: number
 
 export const textReader: Reader = {
   format: 'text',
-  extensions: ['.txt', '.text', '.tsv', '.md'],
+  extensions: ['.txt', '.text', '.md'],
   sniff(head) {
     if (head.length === 0 || head.includes(0)) return false
     return isUtf8(head, true) || controlShare(head) < 0.01

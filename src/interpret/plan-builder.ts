@@ -261,6 +261,10 @@ export class PlanBuilder {
       return i >= 0 ? (slots[i] ?? null) : null
     }
 
+    // A theme column (a tracker's "Priority") names the theme of this row's recommendation: read it first.
+    const themeSlot = at('theme')
+    if (themeSlot?.cell.text.trim()) this.theme = fold(themeSlot.cell.text)
+
     // A recommendation column on every row (Darlington): the row's recommendation, maybe repeated.
     let fallbackText: string | null = null
     let rowOrganisation: string | null = null
@@ -282,8 +286,6 @@ export class PlanBuilder {
       if (!draft.timeframe && parsed.timeframe) draft.timeframe = parsed.timeframe
       if (parsed.organisation && !draft.organisations.includes(parsed.organisation)) draft.organisations.push(parsed.organisation)
     }
-    const themeSlot = at('theme')
-    if (themeSlot?.cell.text.trim()) this.theme = fold(themeSlot.cell.text)
 
     const outline = isOutlineMilestone(roles)
     const milestoneSlot = at('milestone')
