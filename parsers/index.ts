@@ -30,9 +30,14 @@ export function readerFor(format: Format): Reader {
   return reader
 }
 
+/** Standard input read without a name: its type can only come from its content. */
+export const STDIN = '-'
+
 /**
  * Picks the reader for a file: magic bytes first, extension second, so a PDF named .txt is read as
- * a PDF and a text file named .docx is refused as a corrupt Word file rather than read as text.
+ * a PDF and a text file named .docx is refused as a corrupt Word file rather than read as text. A
+ * file whose extension no reader claims is refused (text sniffing would read almost anything as a
+ * one-row plan); only standard input, which has no name, is typed by its content alone.
  */
 export function detectReader(path: string, bytes: Uint8Array, forced?: Format): Reader {
   if (forced) return readerFor(forced)
@@ -40,6 +45,8 @@ export function detectReader(path: string, bytes: Uint8Array, forced?: Format): 
   const head = bytes.subarray(0, 4096)
   const ext = extname(path).toLowerCase()
   const byExtension = READERS.find((r) => r.extensions.includes(ext))
+  const legacy = LEGACY[ext]
+  if (!byExtension && !legacy && path !== STDIN) throw unsupported(path, ext)
   // Binary signatures are decisive; text sniffing is weak (many formats are valid UTF-8), so the
   // extension wins over it.
   // A workbook and a Word file are both zips (and both OLE files when encrypted): the workbook is
@@ -50,14 +57,11 @@ export function detectReader(path: string, bytes: Uint8Array, forced?: Format): 
   const binary = READERS.filter((r) => r.format === 'pdf' || r.format === 'docx').find((r) => r.sniff(head))
   if (binary) return binary
   if (byExtension) return byExtension
-  const legacy = LEGACY[ext]
   if (legacy) throw new ReadError('UNSUPPORTED_FORMAT', path, legacy, `supported types are ${SUPPORTED}`)
   const sniffed = READERS.find((r) => r.sniff(head))
   if (sniffed) return sniffed
-  throw new ReadError(
-    'UNSUPPORTED_FORMAT',
-    path,
-    `unsupported file type${ext ? ` (${ext})` : ''}`,
-    `supported types are ${SUPPORTED}; or name a reader with --format`,
-  )
+  throw unsupported(path, ext)
 }
+
+const unsupported = (path: string, ext: string): ReadError =>
+  new ReadError('UNSUPPORTED_FORMAT', path, `unsupported file type${ext ? ` (${ext})` : ''}`, `supported types are ${SUPPORTED}; or name a reader with --format`)

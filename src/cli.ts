@@ -1,5 +1,6 @@
 import { Command, CommanderError, Option } from 'commander'
-import { createWriteStream, existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { createWriteStream, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { dirname } from 'node:path'
 import { FORMATS, toReadError, type Diagnostic, type Format } from '../schemas/index.js'
 import { SUPPORTED } from '../parsers/index.js'
 import { writeCsv } from './export/csv.js'
@@ -11,10 +12,13 @@ import { renderReport } from './report/render-report.js'
 import { comparePlans, GROUPINGS, renderCompareTable, type CompareRow, type Grouping } from './compare.js'
 import { TAXONOMY } from './themes/taxonomy.js'
 import { csvCell } from './export/csv.js'
-import { expandPaths, interpretFile, readDocument } from './ingest.js'
+import { interpretFile, isSupportedFile, readDocument } from './ingest.js'
+import { walkPaths } from './batch/walk.js'
+import { authorities, isoDate, statuses, themes, UsageError } from './cli-values.js'
+import { knownAuthorities } from './store/known-values.js'
 import { selectPaths } from './batch/glob.js'
 import { ProgressBar } from './batch/progress.js'
-import { runIngest, type FileOutcome } from './batch/run-ingest.js'
+import { KNOWN_FAILURE, runIngest, type FileOutcome } from './batch/run-ingest.js'
 import { openStore } from './store/index.js'
 import { renderTablesCsv, tablesOf } from './tables.js'
 
@@ -23,9 +27,8 @@ import { renderTablesCsv, tablesOf } from './tables.js'
  * stderr. Exit codes: 0 all good, 1 some files failed, 2 usage error.
  */
 
-const DEFAULT_DB = process.env.ACTIONPLAN_DB ?? 'actionplans.sqlite'
-
-class UsageError extends Error {}
+// An empty ACTIONPLAN_DB counts as unset.
+const DEFAULT_DB = process.env.ACTIONPLAN_DB || 'actionplans.sqlite'
 
 function out(text: string): void {
   process.stdout.write(text.endsWith('\n') ? text : `${text}\n`)
@@ -34,11 +37,33 @@ function err(text: string): void {
   process.stderr.write(`${text}\n`)
 }
 
-const dbOption = (): Option => new Option('--db <file>', 'SQLite database file').default(DEFAULT_DB)
+const dbOption = (): Option => new Option('--db <file>', 'SQLite database file (default: $ACTIONPLAN_DB, else actionplans.sqlite)').default(DEFAULT_DB)
+
+/** Opens the store; a file that is not SQLite (README.md passed as --db) is a usage error, not a crash. */
+function open(path: string): ReturnType<typeof openStore> {
+  if (statSync(path, { throwIfNoEntry: false })?.isDirectory()) throw new UsageError(`${path}: is a folder, not a database; pass --db <file>`)
+  try {
+    return openStore(path)
+  } catch (error) {
+    const code = (error as { code?: string }).code
+    if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') throw new UsageError(`${path}: not an actionplan database (not SQLite); pass --db <file>`)
+    if (code === 'SQLITE_CANTOPEN' || code === 'SQLITE_READONLY') throw new UsageError(`${path}: cannot open the database for writing (${code}); check the path and its permissions`)
+    throw error
+  }
+}
 
 function openExisting(path: string): ReturnType<typeof openStore> {
   if (!existsSync(path)) throw new UsageError(`${path}: no such database; run \`actionplan ingest <files>\` first, or pass --db`)
-  return openStore(path)
+  return open(path)
+}
+
+/** --out must go into a folder that exists: we never create folders behind the user's back. */
+function checkOut(path: string): string {
+  const folder = dirname(path)
+  const stat = statSync(folder, { throwIfNoEntry: false })
+  if (!stat?.isDirectory()) throw new UsageError(`--out ${path}: no such folder ${folder}/`)
+  if (statSync(path, { throwIfNoEntry: false })?.isDirectory()) throw new UsageError(`--out ${path}: is a folder; name a file`)
+  return path
 }
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value]
@@ -47,7 +72,7 @@ const count = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? '' :
 
 function describe(outcome: FileOutcome): string {
   if (outcome.status === 'failed') return `✗ ${outcome.message}`
-  if (outcome.status === 'skipped') return `- ${outcome.path}: skipped, ${outcome.message}`
+  if (outcome.status === 'skipped') return `- ${outcome.path}: ${outcome.code === KNOWN_FAILURE ? '' : 'skipped, '}${outcome.message}`
   const coverage = outcome.coverage !== null && outcome.coverage < 1 ? `, ${(outcome.coverage * 100).toFixed(1)}% of cells mapped (the rest is in extra)` : ''
   const revision = outcome.revision && outcome.revision > 1 ? `, revision ${outcome.revision}` : ''
   const converted = outcome.diagnostics.find((d) => d.code === 'CONVERTED')
@@ -66,6 +91,8 @@ interface IngestCliOptions {
   jobs?: string
   include: string[]
   exclude: string[]
+  name?: string
+  retryFailed?: boolean
 }
 
 const positiveInt = (value: string, flag: string, min = 1): number => {
@@ -74,23 +101,42 @@ const positiveInt = (value: string, flag: string, min = 1): number => {
   return n
 }
 
+/** A --json line: what happened, when, in which run. */
+const jsonLine = (type: string, runId: number | null, fields: object): string => JSON.stringify({ type, time: new Date().toISOString(), run: runId, ...fields })
+
 async function ingest(paths: string[], options: IngestCliOptions, argv: readonly string[]): Promise<number> {
+  if (options.name !== undefined && !paths.includes('-')) throw new UsageError('--name names standard input; give - among the paths')
   const missing = paths.filter((p) => p !== '-' && !existsSync(p))
-  const files = selectPaths(expandPaths(paths.filter((p) => !missing.includes(p))), options.include, options.exclude)
+  const walk = walkPaths(paths.filter((p) => !missing.includes(p)), isSupportedFile)
+  const files = selectPaths(walk.files, options.include, options.exclude)
   // A path that does not exist is a failed file, not a usage error: the rest of the batch still runs.
   files.push(...missing)
-  if (files.length === 0) throw new UsageError(`no supported files in ${paths.join(', ')}${options.include.length + options.exclude.length > 0 ? ' after --include/--exclude' : ''}; supported types are ${SUPPORTED}`)
-  const store = openStore(options.db)
+  const unsupported = selectPaths(walk.unsupported, options.include, options.exclude)
+  const notes = [
+    unsupported.length > 0 ? `${count(unsupported.length, 'file')} skipped: not a supported type` : '',
+    walk.repeated.length > 0 ? `${count(walk.repeated.length, 'folder link')} skipped: the folder was already walked (a loop, or a second link to it)` : '',
+    walk.broken.length > 0 ? `${count(walk.broken.length, 'link')} skipped: the file it points to does not exist` : '',
+  ].filter(Boolean)
+  if (files.length === 0) {
+    const why = notes.length > 0 ? ` (${notes.join('; ')})` : ''
+    throw new UsageError(`no supported files in ${paths.join(', ')}${options.include.length + options.exclude.length > 0 ? ' after --include/--exclude' : ''}${why}; supported types are ${SUPPORTED}`)
+  }
+  for (const note of notes) err(note)
+  if (options.verbose) for (const path of [...unsupported, ...walk.repeated, ...walk.broken]) err(`    ${path}`)
+  const store = open(options.db)
   const progress = new ProgressBar(files.length)
   const showProgress = progress.enabled && !options.json
+  let runId: number | null = null
   let summary
   try {
     summary = await runIngest(files, store, {
       format: options.format, password: options.password, timeoutMs: positiveInt(options.timeout, '--timeout') * 1000,
       maxPages: positiveInt(options.maxPages, '--max-pages'), jobs: options.jobs === undefined ? undefined : positiveInt(options.jobs, '--jobs', 0), args: argv,
+      stdinName: options.name, retryFailed: options.retryFailed,
+      onRun: (id) => { runId = id },
       onStart: (path) => showProgress && progress.start(path),
       onFile: (outcome) => {
-        if (options.json) out(JSON.stringify(outcome))
+        if (options.json) out(jsonLine('file', runId, outcome))
         else {
           const lines = [describe(outcome), ...(options.verbose ? outcome.diagnostics.map((d) => `    ${diagnosticLine(d)}`) : [])]
           for (const line of lines) (showProgress ? progress.log(line) : err(line))
@@ -103,8 +149,14 @@ async function ingest(paths: string[], options: IngestCliOptions, argv: readonly
     store.close()
   }
   const seconds = summary.ms / 1000
-  err(`${summary.imported} imported, ${summary.skipped} skipped, ${summary.failed} failed in ${seconds.toFixed(1)} s (${summary.pages} pages) → ${options.db}, run ${summary.runId}`)
-  if (summary.failed > 0) err(`Fix or remove the failed files and run the same command again: files already imported are skipped. \`actionplan runs --errors ${summary.runId}\` lists them.`)
+  if (options.json) {
+    const { imported, skipped, failed, knownFailures, pages } = summary
+    out(jsonLine('summary', summary.runId, { imported, skipped, failed, known_failures: knownFailures, seconds, pages }))
+  }
+  const known = summary.knownFailures > 0 ? `; ${count(summary.knownFailures, 'known failure')} skipped (--retry-failed tries again)` : ''
+  err(`${summary.imported} imported, ${summary.skipped} skipped, ${summary.failed} failed in ${seconds.toFixed(1)} s (${summary.pages} pages) → ${options.db}, run ${summary.runId}${known}`)
+  if (summary.failed > 0) err(`Fix the failed files and run the same command again: files already imported are skipped, and so are failed files whose bytes and reading flags are unchanged (--retry-failed tries them anyway). \`actionplan runs --errors ${summary.runId}\` lists them.`)
+  // Exit 1 only for a file that failed in this run: a nightly job does not fail forever on one bad file.
   return summary.failed > 0 ? 1 : 0
 }
 
@@ -137,9 +189,9 @@ interface ExportCliOptions {
   db: string
   format: string
   level: string
-  authority?: string
-  status?: string
-  theme?: string
+  authority: string[]
+  status: string[]
+  theme: string[]
   dueBefore?: string
   dueAfter?: string
   overdue?: boolean
@@ -148,27 +200,19 @@ interface ExportCliOptions {
   out?: string
 }
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/
-function isoDate(value: string | undefined, flag: string): string | undefined {
-  if (value !== undefined && !ISO_DATE.test(value)) throw new UsageError(`${flag} takes a date as YYYY-MM-DD, not "${value}"`)
-  return value
-}
 const today = (): string => new Date().toISOString().slice(0, 10)
 
-function checkTheme(theme: string | undefined): string | undefined {
-  if (theme !== undefined && !TAXONOMY.some((t) => t.id === theme)) throw new UsageError(`unknown theme "${theme}"; themes are ${TAXONOMY.map((t) => t.id).join(', ')}`)
-  return theme
-}
-
 async function exportCommand(options: ExportCliOptions): Promise<number> {
+  const asOf = isoDate(options.asOf, '--as-of')
   const filter = {
-    authority: options.authority, status: options.status, theme: checkTheme(options.theme), dueBefore: isoDate(options.dueBefore, '--due-before'),
-    dueAfter: isoDate(options.dueAfter, '--due-after'), overdueAsOf: options.overdue ? (isoDate(options.asOf, '--as-of') ?? today()) : undefined,
+    status: statuses(options.status), theme: themes(options.theme), dueBefore: isoDate(options.dueBefore, '--due-before'),
+    dueAfter: isoDate(options.dueAfter, '--due-after'), overdueAsOf: options.overdue ? (asOf ?? today()) : undefined,
     allRevisions: options.allRevisions,
   }
+  if (options.out !== undefined) checkOut(options.out)
   const store = openExisting(options.db)
   try {
-    const plans = store.plans(filter)
+    const plans = store.plans({ ...filter, authority: authorities(options.authority, knownAuthorities(store.db)) })
     const write = (stream: NodeJS.WritableStream): Promise<void> =>
       options.format === 'json' ? writeJson(plans, stream) : writeCsv(plans, stream, options.level as 'actions' | 'recommendations' | 'milestones')
     if (!options.out) await write(process.stdout)
@@ -192,7 +236,9 @@ function list(options: { db: string; json?: boolean }): number {
   try {
     const plans = store.listPlans()
     if (options.json) {
-      out(JSON.stringify(plans, null, 2))
+      // When a row was written is a fact of the run (see `runs`), not of the plan: left out, so the
+      // same files give the same list whatever the day.
+      out(JSON.stringify(plans.map(({ imported_at: _when, ...plan }) => plan), null, 2))
       return 0
     }
     if (plans.length === 0) err('no plans yet; run `actionplan ingest <files>`')
@@ -206,9 +252,18 @@ function list(options: { db: string; json?: boolean }): number {
   return 0
 }
 
+/** An id prefix that names several plans is a mistake to point out, with the plans it names. */
+function checkUnique(store: ReturnType<typeof openStore>, id: string): void {
+  const matches = store.listPlans().filter((p) => p.id.startsWith(id))
+  if (matches.length < 2 || matches.some((p) => p.id === id)) return
+  const lines = matches.map((p) => `  ${p.id}  ${p.authority_name ?? 'authority unknown'}  ${p.title ?? '(untitled)'}  r${p.revision}`)
+  throw new UsageError([`plan id "${id}" matches ${matches.length} plans; give more of the id:`, ...lines].join('\n'))
+}
+
 function show(id: string, options: { db: string; json?: boolean }): number {
   const store = openExisting(options.db)
   try {
+    checkUnique(store, id)
     const plan = store.getPlan(id)
     if (!plan) throw new UsageError(`no plan ${id}; \`actionplan list\` shows the ids`)
     if (options.json) out(JSON.stringify(plan, null, 2))
@@ -222,6 +277,7 @@ function show(id: string, options: { db: string; json?: boolean }): number {
 function history(id: string, options: { db: string; json?: boolean }): number {
   const store = openExisting(options.db)
   try {
+    checkUnique(store, id)
     const revisions = store.revisions(id)
     if (revisions.length === 0) throw new UsageError(`no plan ${id}; \`actionplan list\` shows the ids`)
     const changes = planHistory(revisions)
@@ -265,11 +321,12 @@ function search(words: string[], options: { db: string; limit: string; json?: bo
   return 0
 }
 
-function report(options: { db: string; out: string; asOf?: string; authority?: string }): number {
+function report(options: { db: string; out: string; asOf?: string; authority: string[] }): number {
   const asOf = isoDate(options.asOf, '--as-of') ?? today()
+  checkOut(options.out)
   const store = openExisting(options.db)
   try {
-    writeFileSync(options.out, renderReport(store.plans({ authority: options.authority }), { asOf, reportPath: options.out }))
+    writeFileSync(options.out, renderReport(store.plans({ authority: authorities(options.authority, knownAuthorities(store.db)) }), { asOf, reportPath: options.out }))
     err(`wrote ${options.out}; open it in a browser (it works offline)`)
   } finally {
     store.close()
@@ -277,15 +334,29 @@ function report(options: { db: string; out: string; asOf?: string; authority?: s
   return 0
 }
 
-function readBytes(path: string): Uint8Array {
-  return path === '-' ? readFileSync(0) : readFileSync(path)
+/** The one file `tables` and `explain` read: a missing path or a folder is a usage error. */
+function readBytes(path: string, command: string): Uint8Array {
+  if (path === '-') return readFileSync(0)
+  const stat = statSync(path, { throwIfNoEntry: false })
+  if (!stat) throw new UsageError(`${path}: no such file`)
+  if (stat.isDirectory()) throw new UsageError(`${path}: is a folder; \`actionplan ${command}\` reads one file`)
+  return readFileSync(path)
 }
 
 const diagnosticLine = (d: Diagnostic): string => `${d.level}: ${d.code}: ${d.message}${d.page ? ` (page ${d.page})` : ''}`
 
-async function tables(path: string, options: { format: string; reader?: Format; password?: string }): Promise<number> {
+/** A file that could not be read: its one-line error, and with --verbose the stack of an internal one. */
+function readFailure(path: string, error: unknown, verbose: boolean | undefined): void {
+  const readError = toReadError(path, error)
+  err(readError.message)
+  const cause = readError.cause instanceof Error ? readError.cause : null
+  if (verbose && readError.code === 'INTERNAL' && cause?.stack) err(cause.stack)
+}
+
+async function tables(path: string, options: { format: string; reader?: Format; password?: string; verbose?: boolean }): Promise<number> {
+  const bytes = readBytes(path, 'tables')
   try {
-    const { document, diagnostics } = await readDocument(path, readBytes(path), { format: options.reader, password: options.password })
+    const { document, diagnostics } = await readDocument(path, bytes, { format: options.reader, password: options.password })
     const found = tablesOf(document)
     if (options.format === 'csv') out(renderTablesCsv(found))
     else out(JSON.stringify(found, null, 2))
@@ -294,21 +365,25 @@ async function tables(path: string, options: { format: string; reader?: Format; 
     err(`${found.length} table(s) in ${path}`)
     return 0
   } catch (error) {
-    err(toReadError(path, error).message)
+    readFailure(path, error, options.verbose)
     return 1
   }
 }
 
-async function explain(path: string, options: { reader?: Format; password?: string }): Promise<number> {
+async function explain(path: string, options: { reader?: Format; password?: string; verbose?: boolean }): Promise<number> {
+  const bytes = readBytes(path, 'explain')
   try {
-    const result = await interpretFile(path, readBytes(path), { format: options.reader, password: options.password })
+    const result = await interpretFile(path, bytes, { format: options.reader, password: options.password })
     out(renderExplanation(result.interpretation, result.diagnostics, result.document))
     return 0
   } catch (error) {
-    err(toReadError(path, error).message)
+    readFailure(path, error, options.verbose)
     return 1
   }
 }
+
+const ENVIRONMENT = '\n\nEnvironment:\n  ACTIONPLAN_DB  the database file when --db is not given (else actionplans.sqlite in the current folder)'
+const NO_DATABASE = '\n\nEnvironment:\n  none: this command reads only the file; it does not open $ACTIONPLAN_DB'
 
 /** The program and a getter for the exit code its action set. */
 export function buildProgram(): { program: Command; exitCode: () => number } {
@@ -319,6 +394,7 @@ export function buildProgram(): { program: Command; exitCode: () => number } {
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride()
     .configureOutput({ writeOut: (s) => process.stdout.write(s), writeErr: (s) => process.stderr.write(s) })
+    .addHelpText('after', `\nExamples:\n  actionplan ingest plans/ && actionplan export --out actions.csv\n  actionplan help export${ENVIRONMENT}`)
   const readerOption = (flag: string): Option => new Option(flag, 'read every file with this reader instead of detecting the type').choices([...FORMATS])
 
   program
@@ -333,20 +409,24 @@ export function buildProgram(): { program: Command; exitCode: () => number } {
     .option('--jobs <n>', 'parse in this many worker threads (0: in this thread); default: the number of cores')
     .option('--include <glob>', 'only files matching this glob (repeatable; a glob without / matches the file name)', collect, [])
     .option('--exclude <glob>', 'skip files matching this glob (repeatable)', collect, [])
-    .option('--json', 'one JSON line per file on stdout, for logs')
-    .option('--verbose', 'print warnings for each file')
+    .option('--name <file>', 'the file name to record for standard input (-); its extension picks the reader as a file\'s would')
+    .option('--retry-failed', 'try again files that failed in an earlier run with the same bytes (skipped by default)')
+    .option('--json', 'one JSON line per file on stdout, then a summary line, for logs')
+    .option('--verbose', 'print warnings for each file, and the files a folder walk skipped')
     .addHelpText('after', [
       '',
       'Each file is stored whole or not at all; a file whose bytes are already stored is skipped, and a new',
       'version of a known plan (same authority and title) becomes its next revision. Every run is recorded:',
-      'see `actionplan runs`. Exit code 1 when some files failed (the others are imported).',
+      'see `actionplan runs`. A file that failed before with the same bytes is skipped as a known failure',
+      '(--retry-failed tries it again). Exit code 1 when some file failed in this run (the others are imported).',
+      'Folder walks follow symbolic links and skip (and count) files of types no reader claims.',
       '',
       'Examples:',
       '  actionplan ingest plans/ --db plans.sqlite',
       '  actionplan ingest telford.pdf dudley.docx',
       "  actionplan ingest /data/plans --include '*.pdf' --exclude '**/drafts/**' --json >> ingest.log",
-      '  pbpaste | actionplan ingest - --format text',
-    ].join('\n'))
+      '  pbpaste | actionplan ingest - --name telford-2012.txt',
+    ].join('\n') + ENVIRONMENT)
     .action(async (paths: string[], options) => {
       exitCode = await ingest(paths, options, process.argv.slice(2))
     })
@@ -358,6 +438,7 @@ export function buildProgram(): { program: Command; exitCode: () => number } {
     .addOption(new Option('--by <grouping>', 'what to group by').choices([...GROUPINGS]).default('authority'))
     .option('--as-of <date>', 'judge overdue on this date (YYYY-MM-DD; default today)')
     .addOption(new Option('--format <format>', 'a table for reading, or data').choices(['table', 'csv', 'json']).default('table'))
+    .option('--verbose', 'the stack of an internal error')
     .addHelpText('after', [
       '',
       'Status shares are of each group\'s actions (an action shared by two recommendations counts once). "overdue" is the',
@@ -367,7 +448,7 @@ export function buildProgram(): { program: Command; exitCode: () => number } {
       'Examples:',
       '  actionplan compare --by theme --as-of 2013-03-31',
       '  actionplan compare --by authority --format csv > authorities.csv',
-    ].join('\n'))
+    ].join('\n') + ENVIRONMENT)
     .action((options) => {
       exitCode = compare(options)
     })
@@ -379,7 +460,8 @@ export function buildProgram(): { program: Command; exitCode: () => number } {
     .addOption(dbOption())
     .option('--limit <n>', 'how many hits', '20')
     .option('--json', 'JSON instead of text')
-    .addHelpText('after', '\nEach hit names its file and page.\n\nExamples:\n  actionplan search supervision audit\n  actionplan search care leavers --json')
+    .option('--verbose', 'the stack of an internal error')
+    .addHelpText('after', `\nEach hit names its file and page.\n\nExamples:\n  actionplan search supervision audit\n  actionplan search care leavers --json${ENVIRONMENT}`)
     .action((words: string[], options) => {
       exitCode = search(words, options)
     })
@@ -390,8 +472,9 @@ export function buildProgram(): { program: Command; exitCode: () => number } {
     .addOption(dbOption())
     .option('--out <file>', 'the HTML file to write', 'report.html')
     .option('--as-of <date>', 'judge overdue on this date (YYYY-MM-DD; default today)')
-    .option('--authority <name-or-code>', 'only plans of this authority')
-    .addHelpText('after', '\nRows link to their source file and page (relative to the report, so keep them beside each other).\n\nExamples:\n  actionplan report --out report.html\n  actionplan report --as-of 2013-03-31 --out q4.html')
+    .option('--authority <name-or-code>', 'only plans of this authority (repeatable: any of them)', collect, [])
+    .option('--verbose', 'the stack of an internal error')
+    .addHelpText('after', `\nRows link to their source file and page (relative to the report, so keep them beside each other).\n\nExamples:\n  actionplan report --out report.html\n  actionplan report --as-of 2013-03-31 --out q4.html${ENVIRONMENT}`)
     .action((options) => {
       exitCode = report(options)
     })
@@ -402,7 +485,8 @@ export function buildProgram(): { program: Command; exitCode: () => number } {
     .argument('<plan>', 'the id of any revision of the plan, or a unique prefix of it (see `actionplan list`)')
     .addOption(dbOption())
     .option('--json', 'JSON instead of text')
-    .addHelpText('after', '\nActions are matched across revisions by their text.\n\nExamples:\n  actionplan history 3f9c2a\n  actionplan history 3f9c2a --json')
+    .option('--verbose', 'the stack of an internal error')
+    .addHelpText('after', `\nActions are matched across revisions by their text.\n\nExamples:\n  actionplan history 3f9c2a\n  actionplan history 3f9c2a --json${ENVIRONMENT}`)
     .action((id: string, options) => {
       exitCode = history(id, options)
     })
@@ -414,7 +498,8 @@ export function buildProgram(): { program: Command; exitCode: () => number } {
     .option('--errors <run>', 'list the files that failed in this run, with their errors')
     .option('--limit <n>', 'how many runs', '20')
     .option('--json', 'JSON instead of text')
-    .addHelpText('after', '\nExamples:\n  actionplan runs\n  actionplan runs --errors 12')
+    .option('--verbose', 'the stack of an internal error')
+    .addHelpText('after', `\nExamples:\n  actionplan runs\n  actionplan runs --errors 12${ENVIRONMENT}`)
     .action((options) => {
       exitCode = runs(options)
     })
@@ -425,16 +510,17 @@ export function buildProgram(): { program: Command; exitCode: () => number } {
     .addOption(dbOption())
     .addOption(new Option('--format <format>', 'output format').choices(['csv', 'json']).default('csv'))
     .addOption(new Option('--level <level>', 'CSV rows: one per action, recommendation or milestone').choices(['actions', 'recommendations', 'milestones']).default('actions'))
-    .option('--authority <name-or-code>', 'only plans of this authority (name or GSS code)')
-    .option('--status <status>', 'only actions with this status (complete, on_track, in_progress, behind, not_started) or RAG (red, amber, green, blue)')
-    .option('--theme <theme>', 'only actions with this theme, or under a recommendation with it (see `actionplan compare --by theme`)')
+    .option('--authority <name-or-code>', 'only plans of this authority (name or GSS code; repeatable: any of them)', collect, [])
+    .option('--status <status>', 'only actions with this status (complete, on_track, in_progress, behind, not_started) or RAG (red, amber, green, blue); repeatable: any of them', collect, [])
+    .option('--theme <theme>', 'only actions with this theme, or under a recommendation with it: the slug or the label `compare --by theme` prints, any case; repeatable', collect, [])
     .option('--due-before <date>', 'only actions due before this date (YYYY-MM-DD; a due month counts as its last day)')
     .option('--due-after <date>', 'only actions due after this date (YYYY-MM-DD)')
     .option('--overdue', 'only actions overdue: due before --as-of (default today) and not complete')
     .option('--as-of <date>', 'the date --overdue is judged on (YYYY-MM-DD)')
     .option('--all-revisions', 'every revision of each plan, not only the latest')
-    .option('--out <file>', 'write to a file instead of stdout')
-    .addHelpText('after', '\nExamples:\n  actionplan export --out actions.csv\n  actionplan export --format json --authority E06000020 > telford.json\n  actionplan export --level milestones --status behind\n  actionplan export --theme supervision --overdue --as-of 2013-06-30')
+    .option('--out <file>', 'write to a file instead of stdout (its folder must exist)')
+    .option('--verbose', 'the stack of an internal error')
+    .addHelpText('after', `\nExamples:\n  actionplan export --out actions.csv\n  actionplan export --format json --authority E06000020 > telford.json\n  actionplan export --level milestones --status red --status amber\n  actionplan export --theme 'Care leavers' --overdue --as-of 2013-06-30${ENVIRONMENT}`)
     .action(async (options) => {
       exitCode = await exportCommand(options)
     })
@@ -444,6 +530,8 @@ export function buildProgram(): { program: Command; exitCode: () => number } {
     .description('List the stored plans')
     .addOption(dbOption())
     .option('--json', 'as JSON')
+    .option('--verbose', 'the stack of an internal error')
+    .addHelpText('after', `\nOne line per stored revision: id, authority, title, revision, counts, source file.\n\nExamples:\n  actionplan list\n  actionplan list --db plans.sqlite --json${ENVIRONMENT}`)
     .action((options) => {
       exitCode = list(options)
     })
@@ -454,6 +542,8 @@ export function buildProgram(): { program: Command; exitCode: () => number } {
     .argument('<plan>', 'plan id or a unique prefix of it (see `list`)')
     .addOption(dbOption())
     .option('--json', 'the plan as JSON (the export contract)')
+    .option('--verbose', 'the stack of an internal error')
+    .addHelpText('after', `\nA prefix that matches several plans is refused, with the plans it matches.\n\nExamples:\n  actionplan show 3f9c2a\n  actionplan show 3f9c2a --json > plan.json${ENVIRONMENT}`)
     .action((id: string, options) => {
       exitCode = show(id, options)
     })
@@ -465,6 +555,8 @@ export function buildProgram(): { program: Command; exitCode: () => number } {
     .addOption(new Option('--format <format>', 'output format').choices(['json', 'csv']).default('json'))
     .addOption(readerOption('--reader <reader>'))
     .option('--password <password>', 'password for encrypted PDFs')
+    .option('--verbose', 'the stack of an internal error')
+    .addHelpText('after', `\nTables are numbered from 0 in reading order, as in \`explain\` and in each record's provenance.table.\n\nExamples:\n  actionplan tables plan.pdf\n  actionplan tables plan.docx --format csv > cells.csv${NO_DATABASE}`)
     .action(async (file: string, options) => {
       exitCode = await tables(file, options)
     })
@@ -475,6 +567,8 @@ export function buildProgram(): { program: Command; exitCode: () => number } {
     .argument('<file>', 'a plan file')
     .addOption(readerOption('--reader <reader>'))
     .option('--password <password>', 'password for encrypted PDFs')
+    .option('--verbose', 'the stack of an internal error')
+    .addHelpText('after', `\nTables and rows are numbered from 0, as in \`tables\` and in each record's provenance.\n\nExamples:\n  actionplan explain plan.pdf\n  actionplan explain notes.txt --reader text${NO_DATABASE}`)
     .action(async (file: string, options) => {
       exitCode = await explain(file, options)
     })

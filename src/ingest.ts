@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto'
-import { readdirSync, statSync } from 'node:fs'
-import { extname, join } from 'node:path'
+import { extname } from 'node:path'
 import { ReadError, type Diagnostic, type Format, type SourceDocument } from '../schemas/index.js'
 import { detectReader, READERS } from '../parsers/index.js'
 import { assembleTables } from './assemble/index.js'
 import { interpretPlan, type Interpretation } from './interpret/index.js'
+import { walkPaths } from './batch/walk.js'
 import { conversionTarget, convertLegacy, CONVERTIBLE, findSoffice } from './convert-legacy.js'
 
 /**
@@ -75,23 +75,13 @@ export async function readPlan(path: string, bytes: Uint8Array, options: ReadOpt
 // Legacy formats are picked up too: converted when LibreOffice is there, else refused by name.
 const SUPPORTED_EXTENSIONS = new Set([...READERS.flatMap((r) => r.extensions), ...CONVERTIBLE])
 
+/** Whether a folder walk picks the file up: its extension is one a reader or the converter claims. */
+export const isSupportedFile = (path: string): boolean => SUPPORTED_EXTENSIONS.has(extname(path).toLowerCase())
+
 /**
- * Expands folders (recursively, sorted, hidden entries skipped) to the files with a supported
- * extension; files named directly are kept whatever their extension, so they get a clear error.
+ * Expands folders (recursively, sorted, hidden entries skipped, links followed) to the files with a
+ * supported extension; files named directly are kept whatever their extension, so they get a clear error.
  */
 export function expandPaths(paths: readonly string[]): string[] {
-  const out: string[] = []
-  const walk = (dir: string): void => {
-    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-      if (entry.name.startsWith('.')) continue
-      const full = join(dir, entry.name)
-      if (entry.isDirectory()) walk(full)
-      else if (entry.isFile() && SUPPORTED_EXTENSIONS.has(extname(entry.name).toLowerCase())) out.push(full)
-    }
-  }
-  for (const path of paths) {
-    if (path !== '-' && statSync(path, { throwIfNoEntry: false })?.isDirectory()) walk(path)
-    else out.push(path)
-  }
-  return out
+  return walkPaths(paths, isSupportedFile).files
 }

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs'
+import { readFileSync, statSync } from 'node:fs'
 import { availableParallelism } from 'node:os'
 import { ReadError, toReadError, type Diagnostic, type Plan } from '../../schemas/index.js'
 import { sha256Of } from '../ingest.js'
@@ -13,6 +13,9 @@ import { inProcessParser, ParsePool, type Parser } from './parse-pool.js'
  */
 
 export type FileStatus = 'imported' | 'skipped' | 'failed'
+
+/** The code of a file skipped because it failed before with the same bytes. */
+export const KNOWN_FAILURE = 'KNOWN_FAILURE'
 
 export interface FileOutcome {
   path: string
@@ -30,9 +33,19 @@ export interface FileOutcome {
   ms: number
 }
 
-export interface IngestOptions extends ParseOptions {
-  /** Worker threads; 0 parses in this thread. Default: the number of cores. */
+export interface FileOptions extends ParseOptions {
+  /** The name to record for standard input ("-"), which sets its type as an extension would. */
+  stdinName?: string
+  /** SHA-256 of files that failed in an earlier run read the same way: skipped as known failures. */
+  knownFailures?: ReadonlySet<string>
+}
+
+export interface IngestOptions extends FileOptions {
+  /** Worker threads; 0 parses in this thread. Default: none for a small batch, else the number of cores. */
   jobs?: number
+  /** Try files that failed before with the same bytes again, instead of skipping them. */
+  retryFailed?: boolean
+  onRun?: (runId: number) => void
   /** Arguments to record with the run. */
   args?: readonly string[]
   onFile?: (outcome: FileOutcome, done: number, total: number) => void
@@ -42,10 +55,14 @@ export interface IngestOptions extends ParseOptions {
 export interface IngestSummary {
   runId: number
   imported: number
+  /** Skipped because already stored (known failures are counted apart). */
   skipped: number
   failed: number
+  knownFailures: number
   pages: number
   ms: number
+  /** The worker threads the run used (0: parsed in this thread). */
+  jobs: number
 }
 
 function readInput(path: string): Uint8Array {
@@ -62,18 +79,22 @@ function readInput(path: string): Uint8Array {
 const countActions = (plan: Plan): number => plan.recommendations.reduce((n, r) => n + r.actions.length, 0)
 
 /** Imports one file; never throws for bad input. */
-export async function ingestFile(path: string, store: Store, parser: Parser = inProcessParser, options: ParseOptions = {}): Promise<FileOutcome & { sha256: string | null }> {
+export async function ingestFile(file: string, store: Store, parser: Parser = inProcessParser, options: FileOptions = {}): Promise<FileOutcome & { sha256: string | null }> {
   const started = performance.now()
   let sha256: string | null = null
+  const { stdinName, knownFailures, ...parseOptions } = options
+  // Standard input is read as "-" but known, parsed and stored by the name given for it.
+  const path = file === '-' && stdinName ? stdinName : file
   const outcome = (fields: Partial<FileOutcome> & Pick<FileOutcome, 'status'>): FileOutcome & { sha256: string | null } => ({
     path, message: null, code: null, planId: null, revision: null, recommendations: 0, actions: 0, coverage: null, pages: null, diagnostics: [],
     ms: Math.round(performance.now() - started), sha256, ...fields,
   })
   try {
-    const bytes = readInput(path)
+    const bytes = readInput(file)
     sha256 = sha256Of(bytes)
     if (bytes.length > 0 && store.hasSource(sha256)) return outcome({ status: 'skipped', message: 'already imported (same bytes)' })
-    const { plan, diagnostics } = await parser.parse(path, bytes, options)
+    if (knownFailures?.has(sha256)) return outcome({ status: 'skipped', code: KNOWN_FAILURE, message: 'known failure, skipped (it failed before with the same bytes; --retry-failed tries it again)' })
+    const { plan, diagnostics } = await parser.parse(path, bytes, parseOptions)
     const stored = store.importPlan(plan)
     const imported = stored.outcome === 'imported'
     return outcome({
@@ -88,14 +109,59 @@ export async function ingestFile(path: string, store: Store, parser: Parser = in
   }
 }
 
+/**
+ * Below this many bytes of input a batch is parsed in this thread by default: starting a worker
+ * (each loads every reader) costs more than it saves on a few small files. See README, "--jobs".
+ */
+export const WORKER_THRESHOLD_BYTES = 4 * 1024 * 1024
+
+/** The bytes a batch will read; standard input and missing files count as nothing. */
+function batchBytes(files: readonly string[]): number {
+  return files.reduce((n, f) => n + (f === '-' ? 0 : (statSync(f, { throwIfNoEntry: false })?.size ?? 0)), 0)
+}
+
+/** Worker threads for a batch when --jobs is not given: none for a small batch, else one per core (at most one per file). */
+export function defaultJobs(files: readonly string[]): number {
+  if (files.length < 2 || batchBytes(files) < WORKER_THRESHOLD_BYTES) return 0
+  return Math.min(availableParallelism(), files.length)
+}
+
+/** The flags that change how a file is read: a file that failed is worth trying again when one of them changes. */
+const READ_FLAGS = ['--format', '--password', '--timeout', '--max-pages']
+
+/** The read flags' values in an argument list (`--flag value` or `--flag=value`), as one comparable string. */
+export function readSettings(args: readonly string[]): string {
+  const values = READ_FLAGS.map((flag) => {
+    let value: string | null = null
+    args.forEach((arg, i) => {
+      if (arg === flag) value = args[i + 1] ?? null
+      else if (arg.startsWith(`${flag}=`)) value = arg.slice(flag.length + 1)
+    })
+    return value
+  })
+  return JSON.stringify(values)
+}
+
+/** Files that failed before, in a run that read them as this one will. */
+function knownFailures(store: Store, args: readonly string[]): Set<string> {
+  const settings = readSettings(args)
+  const known = new Set<string>()
+  for (const [sha256, runs] of store.runs.failedBefore()) if (runs.some((a) => readSettings(a) === settings)) known.add(sha256)
+  return known
+}
+
 export async function runIngest(files: readonly string[], store: Store, options: IngestOptions = {}): Promise<IngestSummary> {
   const started = performance.now()
-  const jobs = Math.max(0, options.jobs ?? availableParallelism())
+  const jobs = Math.max(0, options.jobs ?? defaultJobs(files))
   // Standard input can be read only once, by this thread, so it never goes to a worker either way.
   const parser: Parser = jobs > 0 && ParsePool.available() ? new ParsePool(jobs) : inProcessParser
   const runId = store.runs.start(options.args ?? files, files.length)
-  const summary: IngestSummary = { runId, imported: 0, skipped: 0, failed: 0, pages: 0, ms: 0 }
-  const parseOptions: ParseOptions = { format: options.format, password: options.password, maxPages: options.maxPages, timeoutMs: options.timeoutMs }
+  options.onRun?.(runId)
+  const summary: IngestSummary = { runId, imported: 0, skipped: 0, failed: 0, knownFailures: 0, pages: 0, ms: 0, jobs: parser === inProcessParser ? 0 : jobs }
+  const parseOptions: FileOptions = {
+    format: options.format, password: options.password, maxPages: options.maxPages, timeoutMs: options.timeoutMs, stdinName: options.stdinName,
+    knownFailures: options.retryFailed ? undefined : knownFailures(store, options.args ?? []),
+  }
   let next = 0
   let done = 0
   // As many files in flight as workers: bytes in memory stay bounded whatever the number of files.
@@ -104,9 +170,10 @@ export async function runIngest(files: readonly string[], store: Store, options:
       const path = files[next++]!
       options.onStart?.(path)
       const outcome = await ingestFile(path, store, parser, parseOptions)
-      summary[outcome.status] += 1
+      if (outcome.code === KNOWN_FAILURE) summary.knownFailures += 1
+      else summary[outcome.status] += 1
       summary.pages += outcome.pages ?? 0
-      store.runs.file(runId, { path, sha256: outcome.sha256, status: outcome.status, code: outcome.code, message: outcome.message, planId: outcome.planId, ms: outcome.ms })
+      store.runs.file(runId, { path: outcome.path, sha256: outcome.sha256, status: outcome.status, code: outcome.code, message: outcome.message, planId: outcome.planId, ms: outcome.ms })
       done += 1
       const { sha256: _sha, ...visible } = outcome
       options.onFile?.(visible, done, files.length)

@@ -1,12 +1,12 @@
 import type { Action, Plan, Recommendation } from '../../schemas/index.js'
 
 export interface PlanFilter {
-  /** An authority's name (any part of it, any case) or its GSS code. */
-  authority?: string
-  /** An action status (complete, on_track, …) or RAG colour (red, amber, …). */
-  status?: string
-  /** A theme id (supervision, care-leavers, …) of the action or of its recommendation. */
-  theme?: string
+  /** An authority's name (any part of it, any case) or its GSS code; several: any of them. */
+  authority?: string | readonly string[]
+  /** An action status (complete, on_track, …) or RAG colour (red, amber, …); several: any of them. */
+  status?: string | readonly string[]
+  /** A theme id (supervision, care-leavers, …) of the action or of its recommendation; several: any of them. */
+  theme?: string | readonly string[]
   /** Actions due before / after this ISO date (a due month or year counts as its last day). */
   dueBefore?: string
   dueAfter?: string
@@ -31,12 +31,22 @@ export function isOverdue(a: Pick<Action, 'status' | 'rag' | 'due_date'>, asOf: 
   return a.due_date !== null && dueEnd(a.due_date) < asOf && !isComplete(a)
 }
 
+/** A repeated filter is an OR of its values; none given (or an empty list) keeps everything. */
+const values = (value: string | readonly string[] | undefined): readonly string[] => (value === undefined ? [] : typeof value === 'string' ? [value] : value)
+
+export const normaliseStatus = (status: string): string => status.trim().toLowerCase().replace(/[\s-]+/g, '_')
+
+/** The plan's authorities include one that `wanted` names: its GSS code, or any part of its name, in any case. */
+export function authorityMatches(authorities: readonly Plan['authorities'][number][], wanted: string): boolean {
+  const w = wanted.trim().toLowerCase()
+  return authorities.some((a) => a.code?.toLowerCase() === w || a.name.toLowerCase().includes(w))
+}
+
 function keepsAction(action: Action, rec: Recommendation, filter: PlanFilter): boolean {
-  if (filter.status) {
-    const status = filter.status.trim().toLowerCase().replace(/[\s-]+/g, '_')
-    if (action.status !== status && action.rag !== status) return false
-  }
-  if (filter.theme && ![...action.themes, ...rec.themes].some((t) => t.theme === filter.theme)) return false
+  const statuses = values(filter.status).map(normaliseStatus)
+  if (statuses.length > 0 && !statuses.some((s) => action.status === s || action.rag === s)) return false
+  const themes = values(filter.theme)
+  if (themes.length > 0 && ![...action.themes, ...rec.themes].some((t) => themes.includes(t.theme))) return false
   if (filter.dueBefore && !(action.due_date && dueEnd(action.due_date) < filter.dueBefore)) return false
   if (filter.dueAfter && !(action.due_date && dueEnd(action.due_date) > filter.dueAfter)) return false
   if (filter.overdueAsOf && !isOverdue(action, filter.overdueAsOf)) return false
@@ -48,12 +58,9 @@ function keepsAction(action: Action, rec: Recommendation, filter: PlanFilter): b
  * filters; a recommendation left with no action is dropped. Null when nothing is left.
  */
 export function filterPlan(plan: Plan, filter: PlanFilter): Plan | null {
-  if (filter.authority) {
-    const wanted = filter.authority.trim().toLowerCase()
-    const matches = plan.authorities.some((a) => a.code?.toLowerCase() === wanted || a.name.toLowerCase().includes(wanted))
-    if (!matches) return null
-  }
-  if (!filter.status && !filter.theme && !filter.dueBefore && !filter.dueAfter && !filter.overdueAsOf) return plan
+  const authorities = values(filter.authority)
+  if (authorities.length > 0 && !authorities.some((wanted) => authorityMatches(plan.authorities, wanted))) return null
+  if (values(filter.status).length === 0 && values(filter.theme).length === 0 && !filter.dueBefore && !filter.dueAfter && !filter.overdueAsOf) return plan
   const recommendations = plan.recommendations
     .map((rec) => ({ ...rec, actions: rec.actions.filter((a) => keepsAction(a, rec, filter)) }))
     .filter((rec) => rec.actions.length > 0)

@@ -51,6 +51,18 @@ export class RunLog {
     return this.db.prepare('SELECT * FROM runs ORDER BY id DESC LIMIT ?').all(limit) as RunSummary[]
   }
 
+  /**
+   * Files that failed in some run and were never stored, by SHA-256, with the arguments of each run
+   * they failed in: known failures, for the next run to skip unless it reads them differently.
+   */
+  failedBefore(): Map<string, string[][]> {
+    const rows = this.db.prepare(`SELECT DISTINCT f.sha256, r.args FROM run_files f JOIN runs r ON r.id = f.run_id
+      WHERE f.status = 'failed' AND f.sha256 IS NOT NULL AND NOT EXISTS (SELECT 1 FROM sources s WHERE s.sha256 = f.sha256)`).all() as { sha256: string; args: string }[]
+    const failed = new Map<string, string[][]>()
+    for (const row of rows) failed.set(row.sha256, [...(failed.get(row.sha256) ?? []), JSON.parse(row.args) as string[]])
+    return failed
+  }
+
   errors(runId: number): RunFile[] {
     return (this.db.prepare("SELECT path, sha256, status, code, message, plan_id AS planId, ms FROM run_files WHERE run_id = ? AND status = 'failed' ORDER BY rowid").all(runId)) as RunFile[]
   }

@@ -18,9 +18,15 @@ describe('reader registry', () => {
     for (const reader of READERS) for (const ext of reader.extensions) expect(SUPPORTED).toContain(ext)
   })
 
-  it('picks the reader by extension, and by content when the extension is unknown', () => {
+  it('picks the reader by extension, and by content only for standard input, which has no name', () => {
     expect(detectReader('plan.txt', bytes('a\tb\n')).format).toBe('text')
-    expect(detectReader('plan.csv.unknown', bytes('a\tb\n')).format).toBe('text')
+    expect(detectReader('-', bytes('a\tb\n')).format).toBe('text')
+  })
+
+  it('refuses an extension no reader claims even when the content would pass for text', () => {
+    const refused = refusal('plan.csv.unknown', bytes('a\tb\n'))
+    expect(refused.code).toBe('UNSUPPORTED_FORMAT')
+    expect(refused.message).toBe(`plan.csv.unknown: unsupported file type (.unknown); supported types are ${SUPPORTED}; or name a reader with --format`)
   })
 
   it('refuses an empty file, a legacy format and an unknown binary, naming the file and what to do', () => {
