@@ -52,7 +52,7 @@ function describe(outcome: FileOutcome): string {
   const revision = outcome.revision && outcome.revision > 1 ? `, revision ${outcome.revision}` : ''
   const converted = outcome.diagnostics.find((d) => d.code === 'CONVERTED')
   if (converted) return `✓ ${outcome.path}: ${count(outcome.recommendations, 'recommendation')}, ${count(outcome.actions, 'action')}${coverage}${revision} (${converted.message})`
-  return `✓ ${outcome.path}: ${count(outcome.recommendations, 'recommendation')}, ${count(outcome.actions, 'action')}${coverage}${revision}`
+  return `✓ ${outcome.path}: ${count(outcome.recommendations, 'recommendation')}, ${count(outcome.actions, 'action')}${coverage}${revision}${outcome.message ? `; ${outcome.message}` : ''}`
 }
 
 interface IngestCliOptions {

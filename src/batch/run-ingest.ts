@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs'
+import { readFileSync, statSync } from 'node:fs'
 import { availableParallelism } from 'node:os'
 import { ReadError, toReadError, type Diagnostic, type Plan } from '../../schemas/index.js'
 import { sha256Of } from '../ingest.js'
@@ -74,11 +74,13 @@ export async function ingestFile(path: string, store: Store, parser: Parser = in
     sha256 = sha256Of(bytes)
     if (bytes.length > 0 && store.hasSource(sha256)) return outcome({ status: 'skipped', message: 'already imported (same bytes)' })
     const { plan, diagnostics } = await parser.parse(path, bytes, options)
-    const stored = store.importPlan(plan)
+    // The file's time orders revisions that carry no date or version of their own.
+    const modifiedAt = path === '-' ? null : (statSync(path, { throwIfNoEntry: false })?.mtime.toISOString() ?? null)
+    const stored = store.importPlan(plan, { modifiedAt })
     const imported = stored.outcome === 'imported'
     return outcome({
       status: imported ? 'imported' : 'skipped',
-      message: imported ? null : 'already imported (same bytes), by another run',
+      message: imported ? (stored.renditionOf ? `same content as plan ${stored.renditionOf}: listed as another rendition of revision ${stored.revision}` : null) : 'already imported (same bytes), by another run',
       planId: stored.planId, revision: stored.revision, recommendations: plan.recommendations.length, actions: countActions(plan),
       coverage: plan.coverage, pages: plan.source.pages, diagnostics,
     })

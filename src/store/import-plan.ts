@@ -1,0 +1,164 @@
+import type { Database } from 'better-sqlite3'
+import type { Plan } from '../../schemas/index.js'
+import {
+  authorityKey, colourSignature, contentFingerprint, normaliseTitle, planKey, planVersion, preferredRendition, recommendationOverlap,
+} from './plan-key.js'
+import { PlanWriter } from './write-plan.js'
+
+/**
+ * Where a new file goes (DESIGN.md, "Identity over time"):
+ * - the same content as a stored revision of the same authority (fingerprint, colours agreeing) is
+ *   a rendition of it: its file is listed with the revision, and its records are stored only if
+ *   its format keeps the plan better than the one stored (so the result never depends on order);
+ * - otherwise it is a new revision of the plan it belongs to (a title any of the plan's files had,
+ *   else most of the same recommendations), or the first revision of a new plan;
+ * - a plan's revisions are renumbered by the plan's own date, then version, then file time.
+ */
+
+export interface ImportResult {
+  outcome: 'imported' | 'unchanged'
+  planId: string
+  revision: number
+  /** Set when the file holds the same content as a stored revision: the id of that revision. */
+  renditionOf?: string
+}
+
+export interface ImportOptions {
+  /** The file's modification time (ISO 8601), the last tie-breaker between revisions. */
+  modifiedAt?: string | null
+  importedAt?: string
+}
+
+interface StoredRevision {
+  id: string
+  plan_key: string
+  revision: number
+  inspectorate: string | null
+  colours: string | null
+  format: string
+  coverage: number
+  path: string
+}
+
+/** Two inspectorates tell plans apart only when both are named and differ. */
+const sameInspectorate = (a: string | null, b: string | null): boolean => a === null || b === null || a === b
+
+export class PlanImporter {
+  private readonly writer: PlanWriter
+
+  constructor(private readonly db: Database) {
+    this.writer = new PlanWriter(db)
+  }
+
+  /** The caller holds the transaction. */
+  import(plan: Plan, options: ImportOptions = {}): ImportResult {
+    const existing = this.db.prepare('SELECT plan_id AS planId FROM sources WHERE sha256 = ?').get(plan.source.sha256) as { planId: string } | undefined
+    if (existing) {
+      const revision = (this.db.prepare('SELECT revision FROM plans WHERE id = ?').get(existing.planId) as { revision: number } | undefined)?.revision ?? 1
+      return { outcome: 'unchanged', planId: existing.planId, revision }
+    }
+    const importedAt = options.importedAt ?? new Date().toISOString()
+    const facts = {
+      authority_key: authorityKey(plan),
+      fingerprint: contentFingerprint(plan),
+      colours: colourSignature(plan),
+      version: planVersion(plan),
+      title_key: normaliseTitle(plan.title),
+      modified_at: options.modifiedAt ?? null,
+    }
+    const twin = this.rendition(plan, facts)
+    if (twin) return this.addRendition(plan, twin, facts, importedAt)
+    const key = this.identity(plan, facts.authority_key, facts.title_key)
+    this.writer.write({ ...plan, revision: this.nextFree(key) }, key, importedAt, facts)
+    const revision = this.renumber(key).get(plan.id)!
+    return { outcome: 'imported', planId: plan.id, revision }
+  }
+
+  private rendition(plan: Plan, facts: { authority_key: string; fingerprint: string; colours: string | null }): StoredRevision | null {
+    const candidates = this.db
+      .prepare(`SELECT p.id, p.plan_key, p.revision, p.inspectorate, p.colours, s.format, p.coverage, s.path FROM plans p
+        JOIN sources s ON s.sha256 = p.source_sha256 WHERE p.authority_key = ? AND p.fingerprint = ? ORDER BY p.plan_key, p.revision`)
+      .all(facts.authority_key, facts.fingerprint) as StoredRevision[]
+    return candidates.find((c) => sameInspectorate(c.inspectorate, plan.inspectorate) && (c.colours === null || facts.colours === null || c.colours === facts.colours)) ?? null
+  }
+
+  private addRendition(plan: Plan, twin: StoredRevision, facts: Parameters<PlanWriter['write']>[3], importedAt: string): ImportResult {
+    const better = preferredRendition({ format: plan.source.format, coverage: plan.coverage, path: plan.source.path }, twin) < 0
+    if (!better) {
+      this.writer.writeSource(plan, twin.id, importedAt, facts)
+      return { outcome: 'imported', planId: twin.id, revision: twin.revision, renditionOf: twin.id }
+    }
+    // The new file keeps the plan better: its records replace the stored ones, in the same revision.
+    const sources = this.db.prepare('SELECT sha256 FROM sources WHERE plan_id = ?').all(twin.id) as { sha256: string }[]
+    this.deleteRevision(twin.id)
+    this.writer.write({ ...plan, revision: twin.revision }, twin.plan_key, importedAt, facts)
+    const repoint = this.db.prepare('UPDATE sources SET plan_id = ? WHERE sha256 = ?')
+    for (const { sha256 } of sources) repoint.run(plan.id, sha256)
+    // A colourless copy stored first takes the colours of the better file.
+    this.db.prepare('UPDATE plans SET colours = ? WHERE id = ?').run(facts.colours, plan.id)
+    return { outcome: 'imported', planId: plan.id, revision: twin.revision, renditionOf: twin.id }
+  }
+
+  /** Removes a revision's records (its source rows stay: they are renditions of what replaces it). */
+  private deleteRevision(id: string): void {
+    this.db.prepare('DELETE FROM search WHERE plan_id = ?').run(id)
+    this.db.prepare('DELETE FROM record_themes WHERE plan_id = ?').run(id)
+    this.db.prepare('DELETE FROM plans WHERE id = ?').run(id)
+  }
+
+  /**
+   * The plan a new revision belongs to: one whose files had this title (any rendition's), else one
+   * of the same authority answering mostly the same recommendations (a retitled update); the
+   * inspectorate breaks ties and tells apart two plans of one authority with one title. A new plan
+   * otherwise.
+   */
+  private identity(plan: Plan, authority: string, titleKey: string): string {
+    const fresh = planKey(plan)
+    if (fresh.startsWith('sha:')) return fresh
+    const byTitle = this.db
+      .prepare(`SELECT DISTINCT p.plan_key AS key, p.inspectorate FROM sources s JOIN plans p ON p.id = s.plan_id
+        WHERE p.authority_key = ? AND s.title_key = ? ORDER BY p.plan_key`)
+      .all(authority, titleKey) as { key: string; inspectorate: string | null }[]
+    const titled = byTitle.filter((c) => sameInspectorate(c.inspectorate, plan.inspectorate))
+    const exact = titled.find((c) => c.inspectorate === plan.inspectorate) ?? titled[0]
+    if (exact) return exact.key
+    const texts = plan.recommendations.map((r) => r.text)
+    const latest = this.db
+      .prepare(`SELECT p.id, p.plan_key AS key, p.inspectorate FROM plans p WHERE p.authority_key = ?
+        AND p.revision = (SELECT MAX(q.revision) FROM plans q WHERE q.plan_key = p.plan_key) ORDER BY p.plan_key`)
+      .all(authority) as { id: string; key: string; inspectorate: string | null }[]
+    const recTexts = this.db.prepare('SELECT text FROM recommendations WHERE plan_id = ?')
+    for (const candidate of latest) {
+      if (!sameInspectorate(candidate.inspectorate, plan.inspectorate)) continue
+      const theirs = (recTexts.all(candidate.id) as { text: string }[]).map((r) => r.text)
+      if (recommendationOverlap(texts, theirs) >= 0.8) return candidate.key
+    }
+    // Same authority and title but another inspectorate: another plan.
+    const taken = this.db.prepare('SELECT 1 FROM plans WHERE plan_key = ?').get(fresh) !== undefined
+    return taken ? `${fresh}|${(plan.inspectorate ?? '').toLowerCase()}` : fresh
+  }
+
+  /** A revision number no row of the plan holds yet (renumbering follows at once). */
+  private nextFree(key: string): number {
+    const row = this.db.prepare('SELECT MAX(revision) AS n FROM plans WHERE plan_key = ?').get(key) as { n: number | null }
+    return (row.n ?? 0) + 1
+  }
+
+  /**
+   * Numbers a plan's revisions 1, 2, … by the plan's own date, then its version, then the earliest
+   * modification time of its files, then (all else equal) its fingerprint: never by import order.
+   */
+  renumber(key: string): Map<string, number> {
+    const rows = this.db
+      .prepare(`SELECT p.id FROM plans p WHERE p.plan_key = ?
+        ORDER BY COALESCE(p.plan_date, ''), COALESCE(p.version, -1),
+          COALESCE((SELECT MIN(s.modified_at) FROM sources s WHERE s.plan_id = p.id), ''), p.fingerprint, p.id`)
+      .all(key) as { id: string }[]
+    const order = new Map(rows.map((r, i) => [r.id, i + 1]))
+    // Through negative numbers, so UNIQUE (plan_key, revision) holds at every step.
+    const set = this.db.prepare('UPDATE plans SET revision = ? WHERE id = ?')
+    for (const [id, n] of order) set.run(-n, id)
+    for (const [id, n] of order) set.run(n, id)
+    return order
+  }
+}
