@@ -146,6 +146,7 @@ interface ExportCliOptions {
   asOf?: string
   allRevisions?: boolean
   out?: string
+  bom?: boolean
 }
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/
@@ -170,7 +171,7 @@ async function exportCommand(options: ExportCliOptions): Promise<number> {
   try {
     const plans = store.plans(filter)
     const write = (stream: NodeJS.WritableStream): Promise<void> =>
-      options.format === 'json' ? writeJson(plans, stream) : writeCsv(plans, stream, options.level as 'actions' | 'recommendations' | 'milestones')
+      options.format === 'json' ? writeJson(plans, stream) : writeCsv(plans, stream, options.level as 'actions' | 'recommendations' | 'milestones', { bom: options.bom })
     if (!options.out) await write(process.stdout)
     else {
       const file = createWriteStream(options.out)
@@ -198,7 +199,8 @@ function list(options: { db: string; json?: boolean }): number {
     if (plans.length === 0) err('no plans yet; run `actionplan ingest <files>`')
     for (const p of plans) {
       const authority = p.authority_name ?? 'authority unknown'
-      out(`${p.id}  ${authority}  ${p.title ?? '(untitled)'}  r${p.revision}  ${p.recommendations} recs / ${p.actions} actions  ${p.source_path}`)
+      const others = p.renditions.length > 1 ? ` (+${p.renditions.length - 1} other file${p.renditions.length > 2 ? 's' : ''} of the same content)` : ''
+      out(`${p.id}  ${authority}  ${p.title ?? '(untitled)'}  r${p.revision}  ${p.recommendations} recs / ${p.actions} actions  ${p.source_path}${others}`)
     }
   } finally {
     store.close()
@@ -249,15 +251,21 @@ function compare(options: { db: string; by: Grouping; asOf?: string; format: str
   return 0
 }
 
-function search(words: string[], options: { db: string; limit: string; json?: boolean }): number {
+function search(words: string[], options: { db: string; limit: string; json?: boolean; allRevisions?: boolean; authority?: string; theme?: string }): number {
   const store = openExisting(options.db)
   try {
     const tty = Boolean(process.stdout.isTTY) && !options.json
-    const hits = store.search(words.join(' '), { limit: positiveInt(options.limit, '--limit'), mark: tty ? ['\x1b[1;33m', '\x1b[0m'] : ['[', ']'] })
+    const mark: [string, string] = tty ? ['\x1b[1;33m', '\x1b[0m'] : ['[', ']']
+    const hits = store.search(words.join(' '), {
+      limit: positiveInt(options.limit, '--limit'), mark, allRevisions: options.allRevisions, authority: options.authority, theme: checkTheme(options.theme),
+    })
     if (options.json) out(JSON.stringify(hits, null, 2))
     else {
       if (hits.length === 0) err(`no matches for ${words.join(' ')}`)
-      for (const h of hits) out(`${h.path}${h.page ? `:p${h.page}` : ''}  ${h.authority ?? ''}  ${h.kind} ${h.recordId}\n    ${h.snippet.replace(/\s+/g, ' ')}`)
+      for (const h of hits) {
+        const ref = h.kind === 'action' ? [h.recommendationRef, h.ref].filter(Boolean).join(' › ') : h.ref
+        out(`${h.path}${h.page ? `:p${h.page}` : ''}  ${h.authority ?? ''}  ${h.planTitle ?? '(untitled)'}  ${h.kind} ${ref || h.recordId}\n    ${h.snippet.replace(/\s+/g, ' ')}`)
+      }
     }
   } finally {
     store.close()
@@ -379,7 +387,10 @@ export function buildProgram(): { program: Command; exitCode: () => number } {
     .addOption(dbOption())
     .option('--limit <n>', 'how many hits', '20')
     .option('--json', 'JSON instead of text')
-    .addHelpText('after', '\nEach hit names its file and page.\n\nExamples:\n  actionplan search supervision audit\n  actionplan search care leavers --json')
+    .option('--authority <name-or-code>', 'only plans of this authority (name or GSS code)')
+    .option('--theme <theme>', 'only records with this theme, or under a recommendation with it')
+    .option('--all-revisions', 'search every revision of each plan, not only the latest')
+    .addHelpText('after', '\nEach hit names its file and page, its plan and its ref.\n\nExamples:\n  actionplan search supervision audit\n  actionplan search care leavers --json\n  actionplan search audit --authority Telford --theme supervision')
     .action((words: string[], options) => {
       exitCode = search(words, options)
     })
@@ -434,7 +445,8 @@ export function buildProgram(): { program: Command; exitCode: () => number } {
     .option('--as-of <date>', 'the date --overdue is judged on (YYYY-MM-DD)')
     .option('--all-revisions', 'every revision of each plan, not only the latest')
     .option('--out <file>', 'write to a file instead of stdout')
-    .addHelpText('after', '\nExamples:\n  actionplan export --out actions.csv\n  actionplan export --format json --authority E06000020 > telford.json\n  actionplan export --level milestones --status behind\n  actionplan export --theme supervision --overdue --as-of 2013-06-30')
+    .option('--bom', 'start the CSV with a UTF-8 byte order mark, so Excel reads accents and dashes right')
+    .addHelpText('after', '\nExamples:\n  actionplan export --out actions.csv\n  actionplan export --bom --out for-excel.csv\n  actionplan export --format json --authority E06000020 > telford.json\n  actionplan export --level milestones --status behind\n  actionplan export --theme supervision --overdue --as-of 2013-06-30')
     .action(async (options) => {
       exitCode = await exportCommand(options)
     })

@@ -72,7 +72,7 @@ export async function ingestFile(path: string, store: Store, parser: Parser = in
   try {
     const bytes = readInput(path)
     sha256 = sha256Of(bytes)
-    if (bytes.length > 0 && store.hasSource(sha256)) return outcome({ status: 'skipped', message: 'already imported (same bytes)' })
+    if (bytes.length > 0 && store.knownFile(sha256, path)) return outcome({ status: 'skipped', message: 'already imported (same bytes)' })
     const { plan, diagnostics } = await parser.parse(path, bytes, options)
     // The file's time orders revisions that carry no date or version of their own.
     const modifiedAt = path === '-' ? null : (statSync(path, { throwIfNoEntry: false })?.mtime.toISOString() ?? null)

@@ -54,6 +54,7 @@ export class PlanImporter {
   import(plan: Plan, options: ImportOptions = {}): ImportResult {
     const existing = this.db.prepare('SELECT plan_id AS planId FROM sources WHERE sha256 = ?').get(plan.source.sha256) as { planId: string } | undefined
     if (existing) {
+      this.notePath(plan.source.sha256, plan.source.path)
       const revision = (this.db.prepare('SELECT revision FROM plans WHERE id = ?').get(existing.planId) as { revision: number } | undefined)?.revision ?? 1
       return { outcome: 'unchanged', planId: existing.planId, revision }
     }
@@ -72,6 +73,12 @@ export class PlanImporter {
     this.writer.write({ ...plan, revision: this.nextFree(key) }, key, importedAt, facts)
     const revision = this.renumber(key).get(plan.id)!
     return { outcome: 'imported', planId: plan.id, revision }
+  }
+
+  /** Byte-identical copies: the file keeps the first of its names in sort order. */
+  notePath(sha256: string, path: string): void {
+    if (path === '-') return
+    this.db.prepare('UPDATE sources SET path = ? WHERE sha256 = ? AND path > ?').run(path, sha256, path)
   }
 
   private rendition(plan: Plan, facts: { authority_key: string; fingerprint: string; colours: string | null }): StoredRevision | null {

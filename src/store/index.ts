@@ -65,6 +65,17 @@ export class Store {
   }
 
   /**
+   * True when these bytes are stored already. A copy under another name is not stored again, but
+   * the file is listed under the first of its names in sort order, so which copy a parallel batch
+   * met first does not show in the data.
+   */
+  knownFile(sha256: string, path: string): boolean {
+    if (!this.hasSource(sha256)) return false
+    this.importer.notePath(sha256, path)
+    return true
+  }
+
+  /**
    * Stores a whole plan in one IMMEDIATE transaction (the write lock is taken before the checks, so
    * two processes importing the same file cannot both see it as new).
    */

@@ -156,12 +156,13 @@ const MIGRATIONS: readonly string[] = [
 
 export const SCHEMA_VERSION = MIGRATIONS.length
 
-export function migrate(db: Database): void {
+/** Applies the migrations not yet applied; `upTo` stops early (tests build a database as an older release wrote it). */
+export function migrate(db: Database, upTo = MIGRATIONS.length): void {
   const current = db.pragma('user_version', { simple: true }) as number
   if (current > MIGRATIONS.length) {
     throw new Error(`the database was written by a newer actionplan (schema ${current}, this one knows ${MIGRATIONS.length}); upgrade actionplan`)
   }
-  for (let version = current; version < MIGRATIONS.length; version += 1) {
+  for (let version = current; version < upTo; version += 1) {
     db.transaction(() => {
       // Another process may have migrated while we waited for the write lock.
       if ((db.pragma('user_version', { simple: true }) as number) > version) return
@@ -169,7 +170,7 @@ export function migrate(db: Database): void {
       db.pragma(`user_version = ${version + 1}`)
     }).immediate()
   }
-  rebuildIfFlagged(db)
+  if (upTo === MIGRATIONS.length) rebuildIfFlagged(db)
 }
 
 /** Runs the re-import a migration asked for, once, in one transaction. */

@@ -3,7 +3,7 @@ import type { Action, Plan, Recommendation } from '../../schemas/index.js'
 export interface PlanFilter {
   /** An authority's name (any part of it, any case) or its GSS code. */
   authority?: string
-  /** An action status (complete, on_track, …) or RAG colour (red, amber, …). */
+  /** An action status (complete, on_track, …; as stated or status_effective) or RAG colour (red, amber, …). */
   status?: string
   /** A theme id (supervision, care-leavers, …) of the action or of its recommendation. */
   theme?: string
@@ -25,16 +25,16 @@ export function dueEnd(iso: string): string {
   return iso
 }
 
-export const isComplete = (a: Pick<Action, 'status' | 'rag'>): boolean => a.status === 'complete' || a.rag === 'blue'
+export const isComplete = (a: Pick<Action, 'status' | 'rag' | 'status_effective'>): boolean => a.status === 'complete' || a.status_effective === 'complete' || a.rag === 'blue'
 
-export function isOverdue(a: Pick<Action, 'status' | 'rag' | 'due_date'>, asOf: string): boolean {
+export function isOverdue(a: Pick<Action, 'status' | 'rag' | 'status_effective' | 'due_date'>, asOf: string): boolean {
   return a.due_date !== null && dueEnd(a.due_date) < asOf && !isComplete(a)
 }
 
 function keepsAction(action: Action, rec: Recommendation, filter: PlanFilter): boolean {
   if (filter.status) {
     const status = filter.status.trim().toLowerCase().replace(/[\s-]+/g, '_')
-    if (action.status !== status && action.rag !== status) return false
+    if (action.status !== status && action.status_effective !== status && action.rag !== status) return false
   }
   if (filter.theme && ![...action.themes, ...rec.themes].some((t) => t.theme === filter.theme)) return false
   if (filter.dueBefore && !(action.due_date && dueEnd(action.due_date) < filter.dueBefore)) return false
