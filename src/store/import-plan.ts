@@ -1,9 +1,10 @@
 import type { Database } from 'better-sqlite3'
 import type { Plan } from '../../schemas/index.js'
 import {
-  authorityKey, colourSignature, contentFingerprint, normaliseTitle, planKey, planVersion, preferredRendition, recommendationOverlap,
+  authorityKey, colourSignature, contentFingerprint, inspectionDate, normaliseTitle, planKey, planVersion, preferredRendition, recommendationOverlap,
+  sameInspection,
 } from './plan-key.js'
-import { PlanWriter } from './write-plan.js'
+import { PlanWriter, type IdentityFacts } from './write-plan.js'
 
 /**
  * Where a new file goes (DESIGN.md, "Identity over time"):
@@ -64,12 +65,13 @@ export class PlanImporter {
       fingerprint: contentFingerprint(plan),
       colours: colourSignature(plan),
       version: planVersion(plan),
+      inspection_date: inspectionDate(plan),
       title_key: normaliseTitle(plan.title),
       modified_at: options.modifiedAt ?? null,
     }
     const twin = this.rendition(plan, facts)
     if (twin) return this.addRendition(plan, twin, facts, importedAt)
-    const key = this.identity(plan, facts.authority_key, facts.title_key)
+    const key = this.identity(plan, facts)
     this.writer.write({ ...plan, revision: this.nextFree(key) }, key, importedAt, facts)
     const revision = this.renumber(key).get(plan.id)!
     return { outcome: 'imported', planId: plan.id, revision }
@@ -89,7 +91,7 @@ export class PlanImporter {
     return candidates.find((c) => sameInspectorate(c.inspectorate, plan.inspectorate) && (c.colours === null || facts.colours === null || c.colours === facts.colours)) ?? null
   }
 
-  private addRendition(plan: Plan, twin: StoredRevision, facts: Parameters<PlanWriter['write']>[3], importedAt: string): ImportResult {
+  private addRendition(plan: Plan, twin: StoredRevision, facts: IdentityFacts, importedAt: string): ImportResult {
     const better = preferredRendition({ format: plan.source.format, coverage: plan.coverage, path: plan.source.path }, twin) < 0
     if (!better) {
       this.writer.writeSource(plan, twin.id, importedAt, facts)
@@ -115,34 +117,36 @@ export class PlanImporter {
 
   /**
    * The plan a new revision belongs to: one whose files had this title (any rendition's), else one
-   * of the same authority answering mostly the same recommendations (a retitled update); the
-   * inspectorate breaks ties and tells apart two plans of one authority with one title. A new plan
-   * otherwise.
+   * of the same authority answering mostly the same recommendations (a retitled update). The
+   * inspectorate and the inspection date break ties, and tell apart two plans of one authority with
+   * one title (the 2012 and the 2015 inspection's "Improvement Plan"). A new plan otherwise.
    */
-  private identity(plan: Plan, authority: string, titleKey: string): string {
+  private identity(plan: Plan, facts: IdentityFacts): string {
     const fresh = planKey(plan)
     if (fresh.startsWith('sha:')) return fresh
+    const fits = (c: { inspectorate: string | null; inspection_date: string | null }): boolean =>
+      sameInspectorate(c.inspectorate, plan.inspectorate) && sameInspection(c.inspection_date, facts.inspection_date)
     const byTitle = this.db
-      .prepare(`SELECT DISTINCT p.plan_key AS key, p.inspectorate FROM sources s JOIN plans p ON p.id = s.plan_id
+      .prepare(`SELECT DISTINCT p.plan_key AS key, p.inspectorate, p.inspection_date FROM sources s JOIN plans p ON p.id = s.plan_id
         WHERE p.authority_key = ? AND s.title_key = ? ORDER BY p.plan_key`)
-      .all(authority, titleKey) as { key: string; inspectorate: string | null }[]
-    const titled = byTitle.filter((c) => sameInspectorate(c.inspectorate, plan.inspectorate))
-    const exact = titled.find((c) => c.inspectorate === plan.inspectorate) ?? titled[0]
+      .all(facts.authority_key, facts.title_key) as { key: string; inspectorate: string | null; inspection_date: string | null }[]
+    const titled = byTitle.filter(fits)
+    const exact = titled.find((c) => c.inspectorate === plan.inspectorate && c.inspection_date === facts.inspection_date) ?? titled[0]
     if (exact) return exact.key
     const texts = plan.recommendations.map((r) => r.text)
     const latest = this.db
-      .prepare(`SELECT p.id, p.plan_key AS key, p.inspectorate FROM plans p WHERE p.authority_key = ?
+      .prepare(`SELECT p.id, p.plan_key AS key, p.inspectorate, p.inspection_date FROM plans p WHERE p.authority_key = ?
         AND p.revision = (SELECT MAX(q.revision) FROM plans q WHERE q.plan_key = p.plan_key) ORDER BY p.plan_key`)
-      .all(authority) as { id: string; key: string; inspectorate: string | null }[]
+      .all(facts.authority_key) as { id: string; key: string; inspectorate: string | null; inspection_date: string | null }[]
     const recTexts = this.db.prepare('SELECT text FROM recommendations WHERE plan_id = ?')
     for (const candidate of latest) {
-      if (!sameInspectorate(candidate.inspectorate, plan.inspectorate)) continue
+      if (!fits(candidate)) continue
       const theirs = (recTexts.all(candidate.id) as { text: string }[]).map((r) => r.text)
       if (recommendationOverlap(texts, theirs) >= 0.8) return candidate.key
     }
-    // Same authority and title but another inspectorate: another plan.
+    // Same authority and title but another inspectorate or inspection: another plan, keyed apart.
     const taken = this.db.prepare('SELECT 1 FROM plans WHERE plan_key = ?').get(fresh) !== undefined
-    return taken ? `${fresh}|${(plan.inspectorate ?? '').toLowerCase()}` : fresh
+    return taken ? `${fresh}|${(plan.inspectorate ?? '').toLowerCase()}|${facts.inspection_date ?? ''}` : fresh
   }
 
   /** A revision number no row of the plan holds yet (renumbering follows at once). */

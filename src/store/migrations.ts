@@ -140,6 +140,7 @@ const MIGRATIONS: readonly string[] = [
   ALTER TABLE plans ADD COLUMN fingerprint TEXT;
   ALTER TABLE plans ADD COLUMN colours TEXT;
   ALTER TABLE plans ADD COLUMN version REAL;
+  ALTER TABLE plans ADD COLUMN inspection_date TEXT;
   CREATE INDEX plans_content ON plans(authority_key, fingerprint);
   ALTER TABLE actions ADD COLUMN also_answers TEXT NOT NULL DEFAULT '[]';
   ALTER TABLE actions ADD COLUMN status_effective TEXT;

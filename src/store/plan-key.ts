@@ -88,6 +88,32 @@ export function planVersion(plan: Pick<Plan, 'title' | 'notes'>): number | null 
   return null
 }
 
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec']
+
+/**
+ * When the inspection the plan answers took place, as precisely as a sentence naming the
+ * inspection says it: "Ofsted and CQC Inspection November 2011" → 2011-11, "the inspection of
+ * safeguarding services, 2012" → 2012. From the title first, then the notes; null when none says.
+ */
+export function inspectionDate(plan: Pick<Plan, 'title' | 'notes'>): string | null {
+  const texts = [plan.title ?? '', ...plan.notes.map((n) => `${n.label ?? ''} ${n.text}`)]
+  for (const sentence of texts.flatMap((t) => t.split(/(?<=[.;])\s+/))) {
+    if (!/\binspect/i.test(sentence)) continue
+    const month = sentence.match(/\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+((?:19|20)\d\d)\b/i)
+    if (month) return `${month[2]}-${String(MONTHS.indexOf(month[1]!.toLowerCase()) + 1).padStart(2, '0')}`
+    const year = sentence.match(/\b((?:19|20)\d\d)\b/)
+    if (year) return year[1]!
+  }
+  return null
+}
+
+/** Two inspection dates tell plans apart only when both are known and disagree at the precision both give. */
+export function sameInspection(a: string | null, b: string | null): boolean {
+  if (a === null || b === null) return true
+  const n = Math.min(a.length, b.length)
+  return a.slice(0, n) === b.slice(0, n)
+}
+
 /** Formats in the order they keep a plan best: Word's exact grid and colours, then HTML, then PDF (pages, but guessed cells), then pasted text (no colours). */
 const FORMAT_RANK: Record<string, number> = { docx: 0, html: 1, pdf: 2, text: 3 }
 

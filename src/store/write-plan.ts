@@ -9,6 +9,7 @@ export interface IdentityFacts {
   fingerprint: string
   colours: string | null
   version: number | null
+  inspection_date: string | null
   title_key: string
   modified_at: string | null
 }
@@ -27,8 +28,8 @@ export class PlanWriter {
     this.source = db.prepare(`INSERT INTO sources (sha256, path, format, pages, imported_at, plan_id, title_key, modified_at, coverage)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`)
     this.plan = db.prepare(`INSERT INTO plans (id, plan_key, revision, source_sha256, title, authority_name, authority_code, authorities,
-      inspectorate, plan_date, keys, notes, coverage, imported_at, authority_key, fingerprint, colours, version)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+      inspectorate, plan_date, keys, notes, coverage, imported_at, authority_key, fingerprint, colours, version, inspection_date)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
     this.recommendation = db.prepare(`INSERT INTO recommendations (id, plan_id, position, ref, text, theme, timeframe, organisations,
       shares_actions_with, extra, provenance, themes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
     this.action = db.prepare(`INSERT INTO actions (id, recommendation_id, plan_id, position, ref, text, leads, lead_raw, organisations,
@@ -54,7 +55,7 @@ export class PlanWriter {
     this.plan.run(
       plan.id, key, plan.revision, source.sha256, plan.title, plan.authority?.name ?? null, plan.authority?.code ?? null, json(plan.authorities),
       plan.inspectorate, plan.plan_date, json(plan.keys), json(plan.notes), plan.coverage, importedAt, facts.authority_key, facts.fingerprint, facts.colours,
-      facts.version,
+      facts.version, facts.inspection_date,
     )
     for (const [r, rec] of plan.recommendations.entries()) {
       this.recommendation.run(rec.id, plan.id, r, rec.ref, rec.text, rec.theme, rec.timeframe, json(rec.organisations), json(rec.shares_actions_with),

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { Plan } from '../../schemas/index.js'
 import { readPlan } from '../../src/ingest.js'
 import { openStore, type Store } from '../../src/store/index.js'
+import { inspectionDate, sameInspection } from '../../src/store/plan-key.js'
 
 /**
  * Renditions and revisions in the store. The goldens are the interpretations of every fixture file
@@ -104,6 +105,34 @@ describe('renditions and revisions', () => {
     expect(store.importPlan(other).revision).toBe(1)
     expect(store.listPlans()).toHaveLength(3)
     store.close()
+  })
+
+  it('keeps the plans answering two inspections apart when their titles are the same', () => {
+    const [darlington] = goldens().filter((p) => p.authority?.code === 'E06000005' && p.source.format === 'docx')
+    expect(inspectionDate(darlington!)).toBe('2011-11')
+    const relabel = (plan: Plan, id: string, from: string, to: string): Plan => ({
+      ...plan,
+      id,
+      source: { ...plan.source, sha256: id.padEnd(64, '0'), path: `${id}.docx` },
+      notes: plan.notes.map((n) => ({ ...n, text: n.text.replaceAll(from, to) })),
+      recommendations: plan.recommendations.map((r, i) => ({
+        ...r, id: r.id.replace(plan.id, id), text: i === 0 ? `${r.text} (re-inspected)` : r.text,
+        actions: r.actions.map((a) => ({ ...a, id: a.id.replace(plan.id, id) })),
+      })),
+    })
+    const reinspected = relabel(darlington!, 'a'.repeat(16), 'November 2011', 'March 2014')
+    expect(inspectionDate(reinspected)).toBe('2014-03')
+    const store = openStore(':memory:')
+    store.importPlan(darlington!)
+    expect(store.importPlan(reinspected).revision).toBe(1)
+    expect(store.listPlans()).toHaveLength(2)
+    // An update that names no inspection date stays with the plan.
+    const undated = relabel(darlington!, 'b'.repeat(16), 'November 2011', 'the autumn')
+    expect(inspectionDate(undated)).toBe('2011')
+    store.close()
+    expect(sameInspection('2011-11', '2011')).toBe(true)
+    expect(sameInspection('2011-11', '2014-03')).toBe(false)
+    expect(sameInspection(null, '2014-03')).toBe(true)
   })
 
   it('takes a file whose colours differ from a stored file of the same text as a new revision', () => {
