@@ -95,7 +95,8 @@ export class PlanImporter {
     const better = preferredRendition({ format: plan.source.format, coverage: plan.coverage, path: plan.source.path }, twin) < 0
     if (!better) {
       this.writer.writeSource(plan, twin.id, importedAt, facts)
-      return { outcome: 'imported', planId: twin.id, revision: twin.revision, renditionOf: twin.id }
+      // An older copy of the file moves the revision's file time: the order may change.
+      return { outcome: 'imported', planId: twin.id, revision: this.renumber(twin.plan_key).get(twin.id)!, renditionOf: twin.id }
     }
     // The new file keeps the plan better: its records replace the stored ones, in the same revision.
     const sources = this.db.prepare('SELECT sha256 FROM sources WHERE plan_id = ?').all(twin.id) as { sha256: string }[]
@@ -105,7 +106,8 @@ export class PlanImporter {
     for (const { sha256 } of sources) repoint.run(plan.id, sha256)
     // A colourless copy stored first takes the colours of the better file.
     this.db.prepare('UPDATE plans SET colours = ? WHERE id = ?').run(facts.colours, plan.id)
-    return { outcome: 'imported', planId: plan.id, revision: twin.revision, renditionOf: twin.id }
+    // The better file may read the plan's date or version where the other did not.
+    return { outcome: 'imported', planId: plan.id, revision: this.renumber(twin.plan_key).get(plan.id)!, renditionOf: twin.id }
   }
 
   /** Removes a revision's records (its source rows stay: they are renditions of what replaces it). */
