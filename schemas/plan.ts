@@ -21,6 +21,14 @@ export const RagSource = z
   .nullable()
   .describe('Where the RAG came from: a RAG word in the text, a single letter, the cell fill colour, or the document key mapping a status word; null when no RAG')
 
+export const STATUS_SOURCES = ['stated', 'key', 'default'] as const
+export const StatusSource = z
+  .enum(STATUS_SOURCES)
+  .nullable()
+  .describe(
+    'Where status_effective came from: stated (the status as the document states it, in words or through its key), key (the RAG read through the plan\'s own RAG key, a table or prose such as "G on track or complete, A some slippage, R off track"), default (the RAG read through the documented default: red behind, amber in_progress, green on_track, blue complete); null when the action has neither status nor RAG',
+  )
+
 export const IsoDate = z
   .string()
   .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/)
@@ -71,12 +79,20 @@ export const Action = z.object({
   status: Status,
   rag: Rag,
   rag_source: RagSource,
+  status_effective: z
+    .enum(STATUSES)
+    .nullable()
+    .describe('A status comparable across plans: the stated status, else the RAG read through the plan\'s key or the default (see status_source); null when neither is stated'),
+  status_source: StatusSource,
   status_raw: z.string().nullable().describe('The status or RAG cell as written'),
   progress: z.string().nullable().describe('Progress or position statement'),
   success_criteria: z.string().nullable().describe('Success criteria, desired outcome or measure of success'),
   evidence: z.string().nullable().describe('Evidence, measures, monitoring or assurance'),
   impact: z.string().nullable().describe('Impact or expected outcome for children, when the document has a column for it'),
   timeframe: z.string().nullable().describe('Timescale of the action as written (Immediate, 3 months)'),
+  also_answers: z
+    .array(z.string())
+    .describe('Refs of the other recommendations this action answers (Telford R2/R3: the block of actions after R3 answers R2 too); the action is stored once, under the recommendation it follows'),
   themes: z.array(ThemeMatch).describe('Themes of the action text'),
   extra: Extra,
   provenance: Provenance,
@@ -93,7 +109,9 @@ export const Recommendation = z.object({
   organisations: z.array(z.string()).describe('Organisations the recommendation is addressed to, when the document says'),
   shares_actions_with: z
     .array(z.string())
-    .describe('Refs of recommendations answered by the same block of actions (Telford R2/R3): each lists the shared actions'),
+    .describe(
+      'Refs of the other recommendations answered by the same block of actions (Telford R2/R3). The actions are stored once, under the last recommendation before them; their also_answers names the others',
+    ),
   themes: z.array(ThemeMatch).describe('Themes of the recommendation text'),
   extra: Extra,
   provenance: Provenance,
@@ -107,6 +125,14 @@ export const Authority = z.object({
 })
 export type Authority = z.infer<typeof Authority>
 
+export const PlanSource = z.object({
+  path: z.string().describe('The file as it was named on the command line'),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  format: Format,
+  pages: z.number().int().nonnegative().nullable(),
+})
+export type PlanSource = z.infer<typeof PlanSource>
+
 export const KeyEntry = z.object({
   key: z.string().describe('Initials, abbreviation, colour or word as the document uses it'),
   value: z.string().describe('What the document says it stands for'),
@@ -119,13 +145,16 @@ export const Plan = z.object({
   authorities: z.array(Authority).describe('Every local authority the plan names (a safeguarding board can cover several)'),
   inspectorate: z.string().nullable().describe('Ofsted, CQC, or both ("Ofsted and CQC"), as named in the plan'),
   plan_date: IsoDate.describe('Date or version date of the plan, as precise as the document gives'),
-  revision: z.number().int().positive().describe('1 for the first version of a plan seen, then 2, 3, …'),
-  source: z.object({
-    path: z.string().describe('The file as it was named on the command line'),
-    sha256: z.string().regex(/^[0-9a-f]{64}$/),
-    format: Format,
-    pages: z.number().int().nonnegative().nullable(),
-  }),
+  revision: z
+    .number()
+    .int()
+    .positive()
+    .describe("1, 2, 3, … in the order of the plan's own date (or version), then of its files' modification time; a change of content makes a revision, another format of the same content does not"),
+  source: PlanSource.describe('The file the records were read from (of several renditions, the one whose format keeps most: Word, then HTML, then PDF, then text)'),
+  renditions: z
+    .array(PlanSource)
+    .optional()
+    .describe('Every file holding this same revision (the same content in other formats or copies), source first; set by the store, absent from a single interpretation'),
   keys: z
     .object({
       personnel: z.array(KeyEntry),

@@ -77,7 +77,7 @@ function describe(outcome: FileOutcome): string {
   const revision = outcome.revision && outcome.revision > 1 ? `, revision ${outcome.revision}` : ''
   const converted = outcome.diagnostics.find((d) => d.code === 'CONVERTED')
   if (converted) return `✓ ${outcome.path}: ${count(outcome.recommendations, 'recommendation')}, ${count(outcome.actions, 'action')}${coverage}${revision} (${converted.message})`
-  return `✓ ${outcome.path}: ${count(outcome.recommendations, 'recommendation')}, ${count(outcome.actions, 'action')}${coverage}${revision}`
+  return `✓ ${outcome.path}: ${count(outcome.recommendations, 'recommendation')}, ${count(outcome.actions, 'action')}${coverage}${revision}${outcome.message ? `; ${outcome.message}` : ''}`
 }
 
 interface IngestCliOptions {
@@ -198,6 +198,7 @@ interface ExportCliOptions {
   asOf?: string
   allRevisions?: boolean
   out?: string
+  bom?: boolean
 }
 
 const today = (): string => new Date().toISOString().slice(0, 10)
@@ -214,7 +215,7 @@ async function exportCommand(options: ExportCliOptions): Promise<number> {
   try {
     const plans = store.plans({ ...filter, authority: authorities(options.authority, knownAuthorities(store.db)) })
     const write = (stream: NodeJS.WritableStream): Promise<void> =>
-      options.format === 'json' ? writeJson(plans, stream) : writeCsv(plans, stream, options.level as 'actions' | 'recommendations' | 'milestones')
+      options.format === 'json' ? writeJson(plans, stream) : writeCsv(plans, stream, options.level as 'actions' | 'recommendations' | 'milestones', { bom: options.bom })
     if (!options.out) await write(process.stdout)
     else {
       const file = createWriteStream(options.out)
@@ -244,7 +245,8 @@ function list(options: { db: string; json?: boolean }): number {
     if (plans.length === 0) err('no plans yet; run `actionplan ingest <files>`')
     for (const p of plans) {
       const authority = p.authority_name ?? 'authority unknown'
-      out(`${p.id}  ${authority}  ${p.title ?? '(untitled)'}  r${p.revision}  ${p.recommendations} recs / ${p.actions} actions  ${p.source_path}`)
+      const others = p.renditions.length > 1 ? ` (+${p.renditions.length - 1} other file${p.renditions.length > 2 ? 's' : ''} of the same content)` : ''
+      out(`${p.id}  ${authority}  ${p.title ?? '(untitled)'}  r${p.revision}  ${p.recommendations} recs / ${p.actions} actions  ${p.source_path}${others}`)
     }
   } finally {
     store.close()
@@ -305,15 +307,23 @@ function compare(options: { db: string; by: Grouping; asOf?: string; format: str
   return 0
 }
 
-function search(words: string[], options: { db: string; limit: string; json?: boolean }): number {
+function search(words: string[], options: { db: string; limit: string; json?: boolean; allRevisions?: boolean; authority?: string; theme?: string }): number {
   const store = openExisting(options.db)
   try {
     const tty = Boolean(process.stdout.isTTY) && !options.json
-    const hits = store.search(words.join(' '), { limit: positiveInt(options.limit, '--limit'), mark: tty ? ['\x1b[1;33m', '\x1b[0m'] : ['[', ']'] })
+    const mark: [string, string] = tty ? ['\x1b[1;33m', '\x1b[0m'] : ['[', ']']
+    const hits = store.search(words.join(' '), {
+      limit: positiveInt(options.limit, '--limit'), mark, allRevisions: options.allRevisions,
+      authority: options.authority === undefined ? undefined : authorities([options.authority], knownAuthorities(store.db))[0],
+      theme: options.theme === undefined ? undefined : themes([options.theme])[0],
+    })
     if (options.json) out(JSON.stringify(hits, null, 2))
     else {
       if (hits.length === 0) err(`no matches for ${words.join(' ')}`)
-      for (const h of hits) out(`${h.path}${h.page ? `:p${h.page}` : ''}  ${h.authority ?? ''}  ${h.kind} ${h.recordId}\n    ${h.snippet.replace(/\s+/g, ' ')}`)
+      for (const h of hits) {
+        const ref = h.kind === 'action' ? [h.recommendationRef, h.ref].filter(Boolean).join(' › ') : h.ref
+        out(`${h.path}${h.page ? `:p${h.page}` : ''}  ${h.authority ?? ''}  ${h.planTitle ?? '(untitled)'}  ${h.kind} ${ref || h.recordId}\n    ${h.snippet.replace(/\s+/g, ' ')}`)
+      }
     }
   } finally {
     store.close()
@@ -460,8 +470,11 @@ export function buildProgram(): { program: Command; exitCode: () => number } {
     .addOption(dbOption())
     .option('--limit <n>', 'how many hits', '20')
     .option('--json', 'JSON instead of text')
+    .option('--authority <name-or-code>', 'only plans of this authority (name or GSS code)')
+    .option('--theme <theme>', 'only records with this theme, or under a recommendation with it (slug or label, any case)')
+    .option('--all-revisions', 'search every revision of each plan, not only the latest')
     .option('--verbose', 'the stack of an internal error')
-    .addHelpText('after', `\nEach hit names its file and page.\n\nExamples:\n  actionplan search supervision audit\n  actionplan search care leavers --json${ENVIRONMENT}`)
+    .addHelpText('after', `\nEach hit names its file and page, its plan and its ref.\n\nExamples:\n  actionplan search supervision audit\n  actionplan search care leavers --json\n  actionplan search audit --authority Telford --theme supervision${ENVIRONMENT}`)
     .action((words: string[], options) => {
       exitCode = search(words, options)
     })
@@ -519,8 +532,9 @@ export function buildProgram(): { program: Command; exitCode: () => number } {
     .option('--as-of <date>', 'the date --overdue is judged on (YYYY-MM-DD)')
     .option('--all-revisions', 'every revision of each plan, not only the latest')
     .option('--out <file>', 'write to a file instead of stdout (its folder must exist)')
+    .option('--bom', 'start the CSV with a UTF-8 byte order mark, so Excel reads accents and dashes right')
     .option('--verbose', 'the stack of an internal error')
-    .addHelpText('after', `\nExamples:\n  actionplan export --out actions.csv\n  actionplan export --format json --authority E06000020 > telford.json\n  actionplan export --level milestones --status red --status amber\n  actionplan export --theme 'Care leavers' --overdue --as-of 2013-06-30${ENVIRONMENT}`)
+    .addHelpText('after', `\nExamples:\n  actionplan export --out actions.csv\n  actionplan export --bom --out for-excel.csv\n  actionplan export --format json --authority E06000020 > telford.json\n  actionplan export --level milestones --status red --status amber\n  actionplan export --theme 'Care leavers' --overdue --as-of 2013-06-30${ENVIRONMENT}`)
     .action(async (options) => {
       exitCode = await exportCommand(options)
     })

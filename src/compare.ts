@@ -4,7 +4,8 @@ import { TAXONOMY } from './themes/taxonomy.js'
 
 /**
  * Plans side by side, grouped by authority, theme or inspectorate: how many recommendations and
- * actions, how far they have got (status shares), how many are late on a given date, and how long
+ * actions, how far they have got (shares by status_effective, so that a plan rating its actions
+ * only by RAG is compared through its key or the default, not shown as "no status"), how many are late on a given date, and how long
  * authorities gave themselves (median days from the plan's date to an action's due date).
  */
 
@@ -65,17 +66,13 @@ export function comparePlans(plans: Iterable<Plan>, by: Grouping, asOf: string):
     return b
   }
   for (const plan of plans) {
-    const seen = new Set<string>()
     for (const rec of plan.recommendations) {
       for (const group of groupsOf(by, plan, rec, null)) {
         bucket(group).plans.add(plan.id)
         bucket(group).recs.add(rec.id)
       }
+      // Each source action row is stored once (a shared one under the recommendation it follows), so each counts once.
       for (const action of rec.actions) {
-        // An action shared by two recommendations is one piece of work: count it once.
-        const key = `${action.provenance.table}:${action.provenance.row}:${action.text}`
-        if (seen.has(key)) continue
-        seen.add(key)
         for (const group of groupsOf(by, plan, rec, action)) {
           bucket(group).plans.add(plan.id)
           bucket(group).actions.push({ action, plan })
@@ -95,11 +92,11 @@ export function comparePlans(plans: Iterable<Plan>, by: Grouping, asOf: string):
         recommendations: b.recs.size,
         actions: b.actions.length,
         complete: count((a) => isComplete(a)),
-        on_track: count((a) => !isComplete(a) && a.status === 'on_track'),
-        in_progress: count((a) => !isComplete(a) && a.status === 'in_progress'),
-        behind: count((a) => !isComplete(a) && a.status === 'behind'),
-        not_started: count((a) => !isComplete(a) && a.status === 'not_started'),
-        no_status: count((a) => !isComplete(a) && a.status === null),
+        on_track: count((a) => !isComplete(a) && a.status_effective === 'on_track'),
+        in_progress: count((a) => !isComplete(a) && a.status_effective === 'in_progress'),
+        behind: count((a) => !isComplete(a) && a.status_effective === 'behind'),
+        not_started: count((a) => !isComplete(a) && a.status_effective === 'not_started'),
+        no_status: count((a) => !isComplete(a) && a.status_effective === null),
         red: count((a) => a.rag === 'red'),
         amber: count((a) => a.rag === 'amber'),
         green: count((a) => a.rag === 'green'),

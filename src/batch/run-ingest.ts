@@ -92,14 +92,16 @@ export async function ingestFile(file: string, store: Store, parser: Parser = in
   try {
     const bytes = readInput(file)
     sha256 = sha256Of(bytes)
-    if (bytes.length > 0 && store.hasSource(sha256)) return outcome({ status: 'skipped', message: 'already imported (same bytes)' })
+    if (bytes.length > 0 && store.knownFile(sha256, path)) return outcome({ status: 'skipped', message: 'already imported (same bytes)' })
     if (knownFailures?.has(sha256)) return outcome({ status: 'skipped', code: KNOWN_FAILURE, message: 'known failure, skipped (it failed before with the same bytes; --retry-failed tries it again)' })
     const { plan, diagnostics } = await parser.parse(path, bytes, parseOptions)
-    const stored = store.importPlan(plan)
+    // The file's time orders revisions that carry no date or version of their own.
+    const modifiedAt = file === '-' ? null : (statSync(file, { throwIfNoEntry: false })?.mtime.toISOString() ?? null)
+    const stored = store.importPlan(plan, { modifiedAt })
     const imported = stored.outcome === 'imported'
     return outcome({
       status: imported ? 'imported' : 'skipped',
-      message: imported ? null : 'already imported (same bytes), by another run',
+      message: imported ? (stored.renditionOf ? `same content as plan ${stored.renditionOf}: listed as another rendition of revision ${stored.revision}` : null) : 'already imported (same bytes), by another run',
       planId: stored.planId, revision: stored.revision, recommendations: plan.recommendations.length, actions: countActions(plan),
       coverage: plan.coverage, pages: plan.source.pages, diagnostics,
     })

@@ -1,4 +1,5 @@
 import type { Action, Milestone, Plan, Recommendation } from '../../schemas/index.js'
+import { dueEnd } from '../store/plan-filter.js'
 
 /**
  * The flat CSV rows: each row carries its plan's and recommendation's fields, so a spreadsheet
@@ -25,6 +26,7 @@ function planFields(plan: Plan): Row {
     revision: plan.revision,
     source_path: plan.source.path,
     source_format: plan.source.format,
+    source_files: list((plan.renditions ?? [plan.source]).map((s) => s.path)),
   }
 }
 
@@ -33,7 +35,7 @@ function recommendationFields(rec: Recommendation): Row {
     recommendation_id: rec.id,
     recommendation_ref: rec.ref,
     recommendation: rec.text,
-    theme: rec.theme,
+    section: rec.theme,
     recommendation_timeframe: rec.timeframe,
     recommendation_organisations: list(rec.organisations),
     shares_actions_with: list(rec.shares_actions_with),
@@ -43,9 +45,13 @@ function recommendationFields(rec: Recommendation): Row {
   }
 }
 
+/** The last day a due date written as a month, quarter or year stands for (2012-08 → 2012-08-31): one column that sorts and filters as a date. */
+const dueBy = (iso: string | null): string | null => (iso === null ? null : dueEnd(iso))
+
 const EMPTY_ACTION: Row = Object.fromEntries(
-  ['action_id', 'action_ref', 'action', 'leads', 'lead_raw', 'organisations', 'due_date', 'due_raw', 'status', 'rag', 'rag_source', 'status_raw',
-    'progress', 'success_criteria', 'evidence', 'impact', 'timeframe', 'milestones', 'themes', 'extra', 'page', 'table', 'row'].map((k) => [k, null]),
+  ['action_id', 'action_ref', 'action', 'also_answers', 'leads', 'lead_raw', 'organisations', 'due_date', 'due_by', 'due_raw', 'status',
+    'status_effective', 'status_source', 'rag', 'rag_source', 'status_raw', 'progress', 'success_criteria', 'evidence', 'impact', 'timeframe',
+    'milestones', 'themes', 'extra', 'page', 'table', 'row'].map((k) => [k, null]),
 )
 
 function actionFields(action: Action): Row {
@@ -53,12 +59,16 @@ function actionFields(action: Action): Row {
     action_id: action.id,
     action_ref: action.ref,
     action: action.text,
+    also_answers: list(action.also_answers),
     leads: list(action.leads),
     lead_raw: action.lead_raw,
     organisations: list(action.organisations),
     due_date: action.due_date,
+    due_by: dueBy(action.due_date),
     due_raw: action.due_raw,
     status: action.status,
+    status_effective: action.status_effective,
+    status_source: action.status_source,
     rag: action.rag,
     rag_source: action.rag_source,
     status_raw: action.status_raw,
@@ -81,6 +91,7 @@ function milestoneFields(milestone: Milestone, position: number): Row {
     milestone_position: position + 1,
     milestone: milestone.text,
     milestone_due_date: milestone.due_date,
+    milestone_due_by: dueBy(milestone.due_date),
     milestone_due_raw: milestone.due_raw,
     milestone_status: milestone.status,
     milestone_rag: milestone.rag,
@@ -88,9 +99,16 @@ function milestoneFields(milestone: Milestone, position: number): Row {
   }
 }
 
+/** A recommendation whose actions are all stored under another (Telford's R2, answered by the rows under R3). */
+function answeredElsewhere(rec: Recommendation, plan: Plan): boolean {
+  const name = rec.ref ?? rec.text.slice(0, 40)
+  return rec.actions.length === 0 && plan.recommendations.some((o) => o !== rec && o.actions.some((a) => a.also_answers.includes(name)))
+}
+
 /**
- * Rows of one plan at a level. A recommendation without actions still gets an actions-level row
- * (with empty action fields): nothing the plan says is dropped from the CSV.
+ * Rows of one plan at a level: one per source action row. A recommendation without actions still
+ * gets an actions-level row (with empty action fields), unless its actions are the rows of another
+ * recommendation, which name it in `also_answers` (then its row would count a source row twice).
  */
 export function* csvRows(plan: Plan, level: Level): Generator<Row> {
   const p = planFields(plan)
@@ -100,7 +118,7 @@ export function* csvRows(plan: Plan, level: Level): Generator<Row> {
       yield { ...p, ...r, actions: rec.actions.length }
       continue
     }
-    if (rec.actions.length === 0 && level === 'actions') yield { ...p, ...r, ...EMPTY_ACTION }
+    if (rec.actions.length === 0 && level === 'actions' && !answeredElsewhere(rec, plan)) yield { ...p, ...r, ...EMPTY_ACTION }
     for (const action of rec.actions) {
       const a = actionFields(action)
       if (level === 'actions') yield { ...p, ...r, ...a }
@@ -109,10 +127,14 @@ export function* csvRows(plan: Plan, level: Level): Generator<Row> {
   }
 }
 
-const PLAN_HEADERS = ['plan_id', 'authority', 'authority_code', 'authorities', 'inspectorate', 'plan_title', 'plan_date', 'revision', 'source_path', 'source_format']
-const RECOMMENDATION_HEADERS = ['recommendation_id', 'recommendation_ref', 'recommendation', 'theme', 'recommendation_timeframe',
+const PLAN_HEADERS = ['plan_id', 'authority', 'authority_code', 'authorities', 'inspectorate', 'plan_title', 'plan_date', 'revision', 'source_path', 'source_format',
+  'source_files']
+const RECOMMENDATION_HEADERS = ['recommendation_id', 'recommendation_ref', 'recommendation', 'section', 'recommendation_timeframe',
   'recommendation_organisations', 'shares_actions_with', 'recommendation_themes', 'recommendation_extra', 'recommendation_page']
-const MILESTONE_HEADERS = ['milestone_position', 'milestone', 'milestone_due_date', 'milestone_due_raw', 'milestone_status', 'milestone_rag', 'milestone_page']
+const MILESTONE_HEADERS = ['milestone_position', 'milestone', 'milestone_due_date', 'milestone_due_by', 'milestone_due_raw', 'milestone_status', 'milestone_rag', 'milestone_page']
+
+/** Columns of references as written: always quoted, so a spreadsheet told to keep quoted fields as text keeps "1.10" (README). */
+export const REF_COLUMNS = ['recommendation_ref', 'action_ref', 'shares_actions_with', 'also_answers'] as const
 
 /** The header of each level in column order, whatever the data (an empty export still has it). */
 export function csvHeaders(level: Level): string[] {

@@ -1,6 +1,6 @@
 import { format } from 'fast-csv'
 import type { Plan } from '../../schemas/index.js'
-import { csvHeaders, csvRows, type Level } from './csv-rows.js'
+import { csvHeaders, csvRows, REF_COLUMNS, type Level } from './csv-rows.js'
 
 /**
  * A cell that starts with = + - @ (or a tab or carriage return) runs as a formula when a
@@ -17,11 +17,24 @@ export function csvCell(value: string): string {
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe
 }
 
-/** Streams the CSV of the plans at one level: RFC 4180, CRLF line ends, a header row always. */
-export async function writeCsv(plans: Iterable<Plan>, stream: NodeJS.WritableStream, level: Level = 'actions'): Promise<void> {
+export interface CsvOptions {
+  /** Start with a UTF-8 byte order mark, which Excel needs to read the file as UTF-8 (it guesses the legacy code page otherwise). */
+  bom?: boolean
+}
+
+/**
+ * Streams the CSV of the plans at one level: RFC 4180, CRLF line ends, a header row always. Ref
+ * columns are always quoted (REF_COLUMNS), so a spreadsheet told to keep quoted fields as text keeps
+ * "1.10" from becoming the number 1.1.
+ */
+export async function writeCsv(plans: Iterable<Plan>, stream: NodeJS.WritableStream, level: Level = 'actions', options: CsvOptions = {}): Promise<void> {
   const headers = csvHeaders(level)
+  const quoted = new Set<string>(REF_COLUMNS)
   const csv = format<Record<string, unknown>, Record<string, string>>({
     headers,
+    writeBOM: options.bom ?? false,
+    quoteColumns: Object.fromEntries(headers.map((h) => [h, quoted.has(h)])),
+    quoteHeaders: false,
     alwaysWriteHeaders: true,
     rowDelimiter: '\r\n',
     includeEndRowDelimiter: true,

@@ -29,9 +29,11 @@ export function renderPlanTree(plan: Plan, { width = 100 }: { width?: number } =
     const shared = rec.shares_actions_with.length ? `shares actions with ${rec.shares_actions_with.join(', ')}` : null
     lines.push(`${rec.ref ?? '-'} ${short(rec.text, width)}${facts([rec.timeframe, rec.organisations.join(', ') || null, shared])}`)
     for (const action of rec.actions) {
+      const derived = action.status_source === 'key' || action.status_source === 'default' ? `→ ${action.status_effective} (${action.status_source})` : null
       const status = [action.status, action.rag ? `${action.rag} (${action.rag_source})` : null].filter(Boolean).join('/')
+      const also = action.also_answers.length ? `also answers ${action.also_answers.join(', ')}` : null
       lines.push(`  - ${action.ref ? `${action.ref} ` : ''}${short(action.text, width)}`)
-      lines.push(`      ${facts([action.leads.join(', ') || null, action.organisations.join(', ') || null, action.due_date ?? (action.due_raw ? `"${short(action.due_raw, 30)}"` : null), status || null]).slice(1) || '[]'}`)
+      lines.push(`      ${facts([action.leads.join(', ') || null, action.organisations.join(', ') || null, action.due_date ?? (action.due_raw ? `"${short(action.due_raw, 30)}"` : null), [status, derived].filter(Boolean).join(' ') || null, also]).slice(1) || '[]'}`)
       for (const m of action.milestones) lines.push(`      · ${short(m.text, width)}${facts([m.due_date])}`)
     }
   }

@@ -3,6 +3,7 @@ import { resolveAuthorities } from './authorities/resolve-authorities.js'
 import { applyRagKey, ragKeyMappings } from './apply-rag-key.js'
 import { parseUkDate } from './parse-date.js'
 import { PlanBuilder, type RowTrace } from './plan-builder.js'
+import { ragStatusKey, statusEffective } from './status-effective.js'
 import { classifyText } from '../themes/classify.js'
 import type { ColumnRole } from './column-roles.js'
 
@@ -81,6 +82,8 @@ export function interpretPlan(document: SourceDocument, source: SourceInfo): Int
   const title = builder.titleLines.length ? builder.titleLines.join(' ') : (document.title ?? builder.firstSection)
   const titleText = [title ?? '', ...builder.notes.filter((n) => n.label && /plan|title/i.test(n.label)).map((n) => n.text)].join(' ')
   const totalCells = builder.cells.mapped + builder.cells.unmapped
+  // Read before the key fills `status` from RAG below, so status_source tells stated from derived.
+  const statusKey = ragStatusKey(builder.ragKey, builder.notes)
 
   const plan: Plan = {
     id: planId,
@@ -107,7 +110,7 @@ export function interpretPlan(document: SourceDocument, source: SourceInfo): Int
         themes: classifyText(rec.text),
         extra: rec.extra,
         provenance: rec.provenance,
-        actions: actions.map((a, j) => ({ id: `${recId}-a${j + 1}`, ...a, themes: classifyText(a.text) })),
+        actions: actions.map((a, j) => ({ id: `${recId}-a${j + 1}`, ...a, also_answers: a.also_answers ?? [], ...statusEffective(a, statusKey), themes: classifyText(a.text) })),
       }
     }),
   }

@@ -7,6 +7,7 @@ import { parseUkDate } from './parse-date.js'
 import { parseStatus } from './parse-status.js'
 import { actionFromRow, isOutlineMilestone, type ActionDraft } from './row-fields.js'
 import { filledCells, fitScore, isSectionRow, recommendationRow, shiftedRoles } from './row-class.js'
+import { attachToGroup } from './shared-actions.js'
 
 export type RowClass = 'empty' | 'header' | 'repeat' | 'section' | 'recommendation' | 'action' | 'milestone' | 'continuation' | 'note' | 'key'
 
@@ -340,15 +341,8 @@ export class PlanBuilder {
       })
       this.cells.mapped += mapped
       this.cells.unmapped += unmapped
-      for (const rec of this.group) {
-        const copy = structuredClone(action)
-        rec.actions.push(copy)
-        this.lastActions.push(copy)
-      }
+      this.lastActions.push(attachToGroup(this.group, action))
       this.record(table, r, 'action', action.text.slice(0, 60))
-    }
-    if (this.group.length > 1) {
-      for (const rec of this.group) rec.shares_actions_with = this.group.filter((o) => o !== rec).map((o) => o.ref ?? o.text.slice(0, 40))
     }
     this.groupHasActions = true
   }

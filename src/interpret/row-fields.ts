@@ -8,7 +8,8 @@ import { leadingStatus, parseStatus, ragFromFill } from './parse-status.js'
 import { splitPeople } from './split-people.js'
 
 /** An action before it has an id: what one table row says. */
-export type ActionDraft = Omit<Action, 'id' | 'themes'>
+/** An action as a row gives it; also_answers is set where the row answers several recommendations, the status_* fields once the plan's key is known. */
+export type ActionDraft = Omit<Action, 'id' | 'themes' | 'also_answers' | 'status_effective' | 'status_source'> & { also_answers?: string[] }
 
 export interface RowContext {
   roles: readonly ColumnRole[]

@@ -3,36 +3,24 @@ import { dirname } from 'node:path'
 import Database from 'better-sqlite3'
 import { Plan, type Plan as PlanType } from '../../schemas/index.js'
 import { migrate } from './migrations.js'
-import { planKey } from './plan-key.js'
+import { PlanImporter, type ImportOptions, type ImportResult } from './import-plan.js'
 import { filterPlan, type PlanFilter } from './plan-filter.js'
 import { PLAN_COLUMNS, PlanReader, type PlanRow } from './read-plan.js'
 import { RunLog } from './runs.js'
-import { PlanWriter } from './write-plan.js'
+import { searchRecords, type SearchHit, type SearchOptions } from './search.js'
 
 /**
  * The SQLite store: one file, WAL, one transaction per imported file. A file is identified by the
- * SHA-256 of its bytes (re-import is a no-op); a plan by its authority and title (a new file of a
- * known plan is its next revision).
+ * SHA-256 of its bytes (re-import is a no-op); the same content in another file is a rendition of
+ * a stored revision, a change of content the next revision of its plan (./import-plan.ts).
  */
 
 export type { PlanFilter } from './plan-filter.js'
 export type { RunFile, RunSummary } from './runs.js'
 
-export interface ImportResult {
-  outcome: 'imported' | 'unchanged'
-  planId: string
-  revision: number
-}
+export type { ImportOptions, ImportResult } from './import-plan.js'
 
-export interface SearchHit {
-  kind: 'recommendation' | 'action'
-  recordId: string
-  planId: string
-  snippet: string
-  path: string
-  page: number | null
-  authority: string | null
-}
+export type { SearchHit, SearchOptions } from './search.js'
 
 export interface PlanSummary {
   id: string
@@ -47,12 +35,14 @@ export interface PlanSummary {
   coverage: number
   source_path: string
   format: string
+  /** Every file of this revision (the source first): the same content in other formats or copies. */
+  renditions: string[]
   imported_at: string
 }
 
 export class Store {
   readonly db: Database.Database
-  private readonly writer: PlanWriter
+  private readonly importer: PlanImporter
   private readonly reader: PlanReader
   readonly runs: RunLog
 
@@ -65,7 +55,7 @@ export class Store {
     this.db.pragma('foreign_keys = ON')
     this.db.pragma('synchronous = NORMAL')
     migrate(this.db)
-    this.writer = new PlanWriter(this.db)
+    this.importer = new PlanImporter(this.db)
     this.reader = new PlanReader(this.db)
     this.runs = new RunLog(this.db)
   }
@@ -75,42 +65,49 @@ export class Store {
   }
 
   /**
+   * True when these bytes are stored already. A copy under another name is not stored again, but
+   * the file is listed under the first of its names in sort order, so which copy a parallel batch
+   * met first does not show in the data.
+   */
+  knownFile(sha256: string, path: string): boolean {
+    if (!this.hasSource(sha256)) return false
+    this.importer.notePath(sha256, path)
+    return true
+  }
+
+  /**
    * Stores a whole plan in one IMMEDIATE transaction (the write lock is taken before the checks, so
    * two processes importing the same file cannot both see it as new).
    */
-  importPlan(plan: PlanType): ImportResult {
+  importPlan(plan: PlanType, options: ImportOptions = {}): ImportResult {
     const valid = Plan.parse(plan)
-    return this.db
-      .transaction((): ImportResult => {
-        const existing = this.db.prepare('SELECT id, revision FROM plans WHERE source_sha256 = ?').get(valid.source.sha256) as { id: string; revision: number } | undefined
-        if (existing) return { outcome: 'unchanged', planId: existing.id, revision: existing.revision }
-        const key = planKey(valid)
-        const latest = this.db.prepare('SELECT MAX(revision) AS revision FROM plans WHERE plan_key = ?').get(key) as { revision: number | null }
-        const revision = (latest.revision ?? 0) + 1
-        this.writer.write({ ...valid, revision }, key, new Date().toISOString())
-        return { outcome: 'imported', planId: valid.id, revision }
-      })
-      .immediate()
+    return this.db.transaction((): ImportResult => this.importer.import(valid, options)).immediate()
   }
 
   listPlans(): PlanSummary[] {
-    return this.db
+    const rows = this.db
       .prepare(
         `SELECT p.id, p.title, p.authority_name, p.authority_code, p.inspectorate, p.plan_date, p.revision,
           (SELECT COUNT(*) FROM recommendations r WHERE r.plan_id = p.id) AS recommendations,
           (SELECT COUNT(*) FROM actions a WHERE a.plan_id = p.id) AS actions,
           p.coverage, s.path AS source_path, s.format, p.imported_at
         FROM plans p JOIN sources s ON s.sha256 = p.source_sha256
-        ORDER BY p.authority_name, p.title, p.revision`,
+        ORDER BY p.authority_name, p.plan_key, p.revision`,
       )
-      .all() as PlanSummary[]
+      .all() as Omit<PlanSummary, 'renditions'>[]
+    const files = this.db.prepare('SELECT path FROM sources WHERE plan_id = ? ORDER BY path')
+    return rows.map((row) => {
+      const others = (files.all(row.id) as { path: string }[]).map((f) => f.path).filter((path) => path !== row.source_path)
+      return { ...row, renditions: [row.source_path, ...others] }
+    })
   }
 
-  /** A plan by its id or a unique prefix of it (as `git` takes commits). */
+  /** A plan by its id or a unique prefix of it (as `git` takes commits), or by the id of any of its renditions. */
   getPlan(idOrPrefix: string): PlanType | null {
     const rows = this.db
-      .prepare(`SELECT ${PLAN_COLUMNS} FROM plans p JOIN sources s ON s.sha256 = p.source_sha256 WHERE p.id = ? OR p.id LIKE ? || '%' LIMIT 2`)
-      .all(idOrPrefix, idOrPrefix.replace(/[%_]/g, '')) as PlanRow[]
+      .prepare(`SELECT ${PLAN_COLUMNS} FROM plans p JOIN sources s ON s.sha256 = p.source_sha256 WHERE p.id = @id OR p.id LIKE @prefix || '%'
+        OR p.id IN (SELECT r.plan_id FROM sources r WHERE substr(r.sha256, 1, 16) = @id OR (length(@prefix) >= 4 AND r.sha256 LIKE @prefix || '%')) LIMIT 2`)
+      .all({ id: idOrPrefix, prefix: idOrPrefix.replace(/[%_]/g, '') }) as PlanRow[]
     const exact = rows.find((r) => r.id === idOrPrefix)
     if (exact) return this.reader.read(exact)
     if (rows.length > 1) throw new Error(`${idOrPrefix} matches several plans; give more of the id`)
@@ -143,29 +140,9 @@ export class Store {
     }
   }
 
-  /**
-   * Full-text search over recommendation and action text, milestones and progress notes (FTS5,
-   * Porter stemming), best matches first, with a snippet whose hits are wrapped in `mark`.
-   */
-  search(words: string, options: { limit?: number; mark?: [string, string] } = {}): SearchHit[] {
-    const terms = words.match(/[\p{L}\p{N}][\p{L}\p{N}'&-]*/gu) ?? []
-    if (terms.length === 0) return []
-    // Each word quoted: the user's text is never FTS5 syntax, so no query can fail to parse.
-    const query = terms.map((t) => `"${t.replace(/"/g, '""')}"`).join(' ')
-    const [open, close] = options.mark ?? ['[', ']']
-    const rows = this.db
-      .prepare(
-        `SELECT s.kind, s.record_id AS recordId, s.plan_id AS planId, snippet(search, -1, ?, ?, '…', 14) AS snippet,
-          COALESCE(a.provenance, r.provenance) AS provenance, src.path AS path, p.authority_name AS authority
-        FROM search s
-        JOIN plans p ON p.id = s.plan_id
-        JOIN sources src ON src.sha256 = p.source_sha256
-        LEFT JOIN actions a ON s.kind = 'action' AND a.id = s.record_id
-        LEFT JOIN recommendations r ON s.kind = 'recommendation' AND r.id = s.record_id
-        WHERE search MATCH ? ORDER BY bm25(search) LIMIT ?`,
-      )
-      .all(open, close, query, options.limit ?? 20) as (Omit<SearchHit, 'page'> & { provenance: string })[]
-    return rows.map(({ provenance, ...hit }) => ({ ...hit, page: (JSON.parse(provenance) as { page: number | null }).page }))
+  /** Full-text search (./search.ts): the latest revision of each plan unless `allRevisions`. */
+  search(words: string, options: SearchOptions = {}): SearchHit[] {
+    return searchRecords(this.db, words, options)
   }
 
   close(): void {

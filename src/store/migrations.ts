@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3'
+import { rebuildIdentity } from './rebuild.js'
 
 /**
  * Numbered migrations, applied in order inside one transaction each; `PRAGMA user_version` holds the
@@ -123,16 +124,46 @@ const MIGRATIONS: readonly string[] = [
   CREATE INDEX record_themes_plan ON record_themes(plan_id);
   CREATE VIRTUAL TABLE search USING fts5(text, progress, plan_id UNINDEXED, record_id UNINDEXED, kind UNINDEXED, tokenize = 'porter unicode61');
   `,
+  // 4: renditions and revisions (DESIGN.md, "Identity over time"). A file is a rendition of one
+  // revision (sources.plan_id); a revision is matched by its content fingerprint and numbered by
+  // the plan's date, version and file time. Actions: the recommendations a shared action also
+  // answers, and a status comparable across plans.
+  `
+  ALTER TABLE sources ADD COLUMN plan_id TEXT;
+  ALTER TABLE sources ADD COLUMN title_key TEXT;
+  ALTER TABLE sources ADD COLUMN modified_at TEXT;
+  ALTER TABLE sources ADD COLUMN coverage REAL;
+  UPDATE sources SET plan_id = (SELECT p.id FROM plans p WHERE p.source_sha256 = sources.sha256),
+    coverage = (SELECT p.coverage FROM plans p WHERE p.source_sha256 = sources.sha256);
+  CREATE INDEX sources_plan ON sources(plan_id);
+  ALTER TABLE plans ADD COLUMN authority_key TEXT;
+  ALTER TABLE plans ADD COLUMN fingerprint TEXT;
+  ALTER TABLE plans ADD COLUMN colours TEXT;
+  ALTER TABLE plans ADD COLUMN version REAL;
+  ALTER TABLE plans ADD COLUMN inspection_date TEXT;
+  CREATE INDEX plans_content ON plans(authority_key, fingerprint);
+  ALTER TABLE actions ADD COLUMN also_answers TEXT NOT NULL DEFAULT '[]';
+  ALTER TABLE actions ADD COLUMN status_effective TEXT;
+  ALTER TABLE actions ADD COLUMN status_source TEXT;
+  `,
+  // 5: plans stored before 4 are re-imported through the new rules (renditions folded into one
+  // revision, shared actions stored once, status_effective derived, revisions renumbered). Only
+  // flagged here: the re-import writes with today's PlanWriter, so it runs after the last migration.
+  `
+  CREATE TABLE pending_rebuild (reason TEXT NOT NULL);
+  INSERT INTO pending_rebuild SELECT 'renditions and shared actions (schema 4)' WHERE EXISTS (SELECT 1 FROM plans);
+  `,
 ]
 
 export const SCHEMA_VERSION = MIGRATIONS.length
 
-export function migrate(db: Database): void {
+/** Applies the migrations not yet applied; `upTo` stops early (tests build a database as an older release wrote it). */
+export function migrate(db: Database, upTo = MIGRATIONS.length): void {
   const current = db.pragma('user_version', { simple: true }) as number
   if (current > MIGRATIONS.length) {
     throw new Error(`the database was written by a newer actionplan (schema ${current}, this one knows ${MIGRATIONS.length}); upgrade actionplan`)
   }
-  for (let version = current; version < MIGRATIONS.length; version += 1) {
+  for (let version = current; version < upTo; version += 1) {
     db.transaction(() => {
       // Another process may have migrated while we waited for the write lock.
       if ((db.pragma('user_version', { simple: true }) as number) > version) return
@@ -140,4 +171,17 @@ export function migrate(db: Database): void {
       db.pragma(`user_version = ${version + 1}`)
     }).immediate()
   }
+  if (upTo === MIGRATIONS.length) rebuildIfFlagged(db)
+}
+
+/** Runs the re-import a migration asked for, once, in one transaction. */
+function rebuildIfFlagged(db: Database): void {
+  const flagged = (): boolean =>
+    db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'pending_rebuild'").get() !== undefined && db.prepare('SELECT 1 FROM pending_rebuild').get() !== undefined
+  if (!flagged()) return
+  db.transaction(() => {
+    if (!flagged()) return
+    rebuildIdentity(db)
+    db.exec('DELETE FROM pending_rebuild')
+  }).immediate()
 }

@@ -3,7 +3,7 @@ import type { Action, Plan, Recommendation } from '../../schemas/index.js'
 export interface PlanFilter {
   /** An authority's name (any part of it, any case) or its GSS code; several: any of them. */
   authority?: string | readonly string[]
-  /** An action status (complete, on_track, …) or RAG colour (red, amber, …); several: any of them. */
+  /** An action status (complete, on_track, …; as stated or status_effective) or RAG colour (red, amber, …); several: any of them. */
   status?: string | readonly string[]
   /** A theme id (supervision, care-leavers, …) of the action or of its recommendation; several: any of them. */
   theme?: string | readonly string[]
@@ -25,9 +25,9 @@ export function dueEnd(iso: string): string {
   return iso
 }
 
-export const isComplete = (a: Pick<Action, 'status' | 'rag'>): boolean => a.status === 'complete' || a.rag === 'blue'
+export const isComplete = (a: Pick<Action, 'status' | 'rag' | 'status_effective'>): boolean => a.status === 'complete' || a.status_effective === 'complete' || a.rag === 'blue'
 
-export function isOverdue(a: Pick<Action, 'status' | 'rag' | 'due_date'>, asOf: string): boolean {
+export function isOverdue(a: Pick<Action, 'status' | 'rag' | 'status_effective' | 'due_date'>, asOf: string): boolean {
   return a.due_date !== null && dueEnd(a.due_date) < asOf && !isComplete(a)
 }
 
@@ -44,7 +44,7 @@ export function authorityMatches(authorities: readonly Plan['authorities'][numbe
 
 function keepsAction(action: Action, rec: Recommendation, filter: PlanFilter): boolean {
   const statuses = values(filter.status).map(normaliseStatus)
-  if (statuses.length > 0 && !statuses.some((s) => action.status === s || action.rag === s)) return false
+  if (statuses.length > 0 && !statuses.some((s) => action.status === s || action.status_effective === s || action.rag === s)) return false
   const themes = values(filter.theme)
   if (themes.length > 0 && ![...action.themes, ...rec.themes].some((t) => themes.includes(t.theme))) return false
   if (filter.dueBefore && !(action.due_date && dueEnd(action.due_date) < filter.dueBefore)) return false

@@ -1,5 +1,6 @@
 import type { Database, Statement } from 'better-sqlite3'
-import { Plan, type Action, type Milestone, type Recommendation } from '../../schemas/index.js'
+import { Plan, type Action, type Milestone, type PlanSource, type Recommendation } from '../../schemas/index.js'
+import { preferredRendition } from './plan-key.js'
 
 /** Rebuilds the Plan of the export contract from its rows: the inverse of PlanWriter. */
 
@@ -23,11 +24,13 @@ interface PlanRow {
 
 type RecRow = Record<'id' | 'text' | 'organisations' | 'shares_actions_with' | 'extra' | 'provenance' | 'themes', string> &
   Record<'ref' | 'theme' | 'timeframe', string | null>
-type ActionRow = Record<'id' | 'recommendation_id' | 'text' | 'leads' | 'organisations' | 'extra' | 'provenance' | 'themes', string> &
+type ActionRow = Record<'id' | 'recommendation_id' | 'text' | 'leads' | 'organisations' | 'extra' | 'provenance' | 'themes' | 'also_answers', string> &
   Record<
-    'ref' | 'lead_raw' | 'due_date' | 'due_raw' | 'status' | 'rag' | 'rag_source' | 'status_raw' | 'progress' | 'success_criteria' | 'evidence' | 'impact' | 'timeframe',
+    | 'ref' | 'lead_raw' | 'due_date' | 'due_raw' | 'status' | 'rag' | 'rag_source' | 'status_raw' | 'progress' | 'success_criteria' | 'evidence' | 'impact'
+    | 'timeframe' | 'status_effective' | 'status_source',
     string | null
   >
+type SourceRow = PlanSource & { coverage: number | null }
 type MilestoneRow = Record<'action_id' | 'text' | 'provenance', string> & Record<'due_date' | 'due_raw' | 'status' | 'rag', string | null>
 
 export const PLAN_COLUMNS = `p.id, p.revision, p.title, p.authority_name, p.authority_code, p.authorities, p.inspectorate, p.plan_date, p.keys,
@@ -39,12 +42,21 @@ export class PlanReader {
   private readonly recs: Statement<[string], RecRow>
   private readonly actions: Statement<[string], ActionRow>
   private readonly milestones: Statement<[string], MilestoneRow>
+  private readonly sources: Statement<[string], SourceRow>
 
   constructor(db: Database) {
     this.recs = db.prepare('SELECT * FROM recommendations WHERE plan_id = ? ORDER BY position')
     this.actions = db.prepare('SELECT * FROM actions WHERE plan_id = ? ORDER BY recommendation_id, position')
     this.milestones = db.prepare(`SELECT m.* FROM milestones m JOIN actions a ON a.id = m.action_id WHERE a.plan_id = ?
       ORDER BY m.action_id, m.position`)
+    this.sources = db.prepare('SELECT path, sha256, format, pages, coverage FROM sources WHERE plan_id = ?')
+  }
+
+  /** The revision's files: the one its records come from first, then the others in the order they would be preferred. */
+  private renditions(row: PlanRow): PlanSource[] {
+    const all = this.sources.all(row.id).map((s) => ({ ...s, coverage: s.coverage ?? 0 }))
+    all.sort((a, b) => Number(b.sha256 === row.sha256) - Number(a.sha256 === row.sha256) || preferredRendition(a, b))
+    return all.map(({ path, sha256, format, pages }) => ({ path, sha256, format, pages }))
   }
 
   read(row: PlanRow): Plan {
@@ -60,8 +72,9 @@ export class PlanReader {
       list.push({
         id: a.id, ref: a.ref, text: a.text, leads: parse(a.leads), lead_raw: a.lead_raw, organisations: parse(a.organisations), due_date: a.due_date,
         due_raw: a.due_raw, status: a.status as Action['status'], rag: a.rag as Action['rag'], rag_source: a.rag_source as Action['rag_source'],
+        status_effective: a.status_effective as Action['status_effective'], status_source: a.status_source as Action['status_source'],
         status_raw: a.status_raw, progress: a.progress, success_criteria: a.success_criteria, evidence: a.evidence, impact: a.impact,
-        timeframe: a.timeframe, themes: parse(a.themes), extra: parse(a.extra), provenance: parse(a.provenance), milestones: milestonesOf.get(a.id) ?? [],
+        timeframe: a.timeframe, also_answers: parse(a.also_answers), themes: parse(a.themes), extra: parse(a.extra), provenance: parse(a.provenance), milestones: milestonesOf.get(a.id) ?? [],
       })
       actionsOf.set(a.recommendation_id, list)
     }
@@ -79,6 +92,7 @@ export class PlanReader {
       plan_date: row.plan_date,
       revision: row.revision,
       source: { path: row.path, sha256: row.sha256, format: row.format, pages: row.pages },
+      renditions: this.renditions(row),
       keys: parse(row.keys),
       notes: parse(row.notes),
       coverage: row.coverage,

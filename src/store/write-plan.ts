@@ -3,6 +3,17 @@ import type { Plan } from '../../schemas/index.js'
 
 const json = (value: unknown): string => JSON.stringify(value)
 
+/** What identifies a file's content (./plan-key.ts), stored beside it for the next import to match. */
+export interface IdentityFacts {
+  authority_key: string
+  fingerprint: string
+  colours: string | null
+  version: number | null
+  inspection_date: string | null
+  title_key: string
+  modified_at: string | null
+}
+
 /** Prepared once per connection: inserting a plan is a few thousand statements at most. */
 export class PlanWriter {
   private readonly source: Statement
@@ -14,27 +25,37 @@ export class PlanWriter {
   private readonly search: Statement
 
   constructor(db: Database) {
-    this.source = db.prepare('INSERT INTO sources (sha256, path, format, pages, imported_at) VALUES (?, ?, ?, ?, ?)')
+    this.source = db.prepare(`INSERT INTO sources (sha256, path, format, pages, imported_at, plan_id, title_key, modified_at, coverage)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`)
     this.plan = db.prepare(`INSERT INTO plans (id, plan_key, revision, source_sha256, title, authority_name, authority_code, authorities,
-      inspectorate, plan_date, keys, notes, coverage, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+      inspectorate, plan_date, keys, notes, coverage, imported_at, authority_key, fingerprint, colours, version, inspection_date)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
     this.recommendation = db.prepare(`INSERT INTO recommendations (id, plan_id, position, ref, text, theme, timeframe, organisations,
       shares_actions_with, extra, provenance, themes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
     this.action = db.prepare(`INSERT INTO actions (id, recommendation_id, plan_id, position, ref, text, leads, lead_raw, organisations,
-      due_date, due_raw, status, rag, rag_source, status_raw, progress, success_criteria, evidence, impact, timeframe, extra, provenance, themes)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+      due_date, due_raw, status, rag, rag_source, status_raw, progress, success_criteria, evidence, impact, timeframe, extra, provenance, themes,
+      also_answers, status_effective, status_source)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
     this.theme = db.prepare('INSERT INTO record_themes (plan_id, record_id, kind, theme, words) VALUES (?, ?, ?, ?, ?)')
     this.search = db.prepare('INSERT INTO search (text, progress, plan_id, record_id, kind) VALUES (?, ?, ?, ?, ?)')
     this.milestone = db.prepare(`INSERT INTO milestones (action_id, position, text, due_date, due_raw, status, rag, provenance)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
   }
 
-  /** Writes the whole plan; the caller holds the transaction. */
-  write(plan: Plan, key: string, importedAt: string): void {
+  /** Lists a file as a rendition of the revision `planId` (its records are not stored again). */
+  writeSource(plan: Plan, planId: string, importedAt: string, facts: IdentityFacts): void {
     const { source } = plan
-    this.source.run(source.sha256, source.path, source.format, source.pages, importedAt)
+    this.source.run(source.sha256, source.path, source.format, source.pages, importedAt, planId, facts.title_key, facts.modified_at, plan.coverage)
+  }
+
+  /** Writes the whole plan and its file; the caller holds the transaction. */
+  write(plan: Plan, key: string, importedAt: string, facts: IdentityFacts): void {
+    const { source } = plan
+    this.writeSource(plan, plan.id, importedAt, facts)
     this.plan.run(
       plan.id, key, plan.revision, source.sha256, plan.title, plan.authority?.name ?? null, plan.authority?.code ?? null, json(plan.authorities),
-      plan.inspectorate, plan.plan_date, json(plan.keys), json(plan.notes), plan.coverage, importedAt,
+      plan.inspectorate, plan.plan_date, json(plan.keys), json(plan.notes), plan.coverage, importedAt, facts.authority_key, facts.fingerprint, facts.colours,
+      facts.version, facts.inspection_date,
     )
     for (const [r, rec] of plan.recommendations.entries()) {
       this.recommendation.run(rec.id, plan.id, r, rec.ref, rec.text, rec.theme, rec.timeframe, json(rec.organisations), json(rec.shares_actions_with),
@@ -45,7 +66,8 @@ export class PlanWriter {
         this.action.run(
           action.id, rec.id, plan.id, a, action.ref, action.text, json(action.leads), action.lead_raw, json(action.organisations), action.due_date,
           action.due_raw, action.status, action.rag, action.rag_source, action.status_raw, action.progress, action.success_criteria, action.evidence,
-          action.impact, action.timeframe, json(action.extra), json(action.provenance), json(action.themes),
+          action.impact, action.timeframe, json(action.extra), json(action.provenance), json(action.themes), json(action.also_answers),
+          action.status_effective, action.status_source,
         )
         for (const t of action.themes) this.theme.run(plan.id, action.id, 'action', t.theme, json(t.words))
         this.search.run([action.text, ...action.milestones.map((m) => m.text)].join('\n'), action.progress, plan.id, action.id, 'action')

@@ -79,7 +79,9 @@ describe('batch ingest', () => {
       new Promise((resolve) => spawn(process.execPath, [bin, 'ingest', join(dir, 'in'), '--db', db, '--jobs', '1'], { stdio: 'ignore' }).on('exit', (code) => resolve(code ?? -1)))
     expect(await Promise.all([start(), start()])).toEqual([0, 0])
     expect(query<{ n: number }>(db, 'SELECT COUNT(*) AS n FROM sources')[0]!.n).toBe(files.length)
-    expect(query<{ n: number }>(db, 'SELECT COUNT(DISTINCT revision) AS n FROM plans')[0]!.n).toBe(files.length)
+    // The copies differ only in a line outside the tables: one content, so one revision with every file listed.
+    expect(query<{ n: number }>(db, 'SELECT COUNT(*) AS n FROM plans')[0]!.n).toBe(1)
+    expect(query<{ n: number }>(db, 'SELECT COUNT(*) AS n FROM sources WHERE plan_id = (SELECT id FROM plans)')[0]!.n).toBe(files.length)
     const runs = query<{ imported: number; skipped: number }>(db, 'SELECT imported, skipped FROM runs')
     expect(runs.reduce((n, r) => n + r.imported, 0)).toBe(files.length)
     expect(runs.reduce((n, r) => n + r.imported + r.skipped, 0)).toBe(2 * files.length)

@@ -50,6 +50,34 @@ describe('CSV export', () => {
     expect(rows).toHaveLength(13)
     expect(Object.keys(rows[0]!)).toEqual(csvHeaders('actions'))
     expect(rows[0]).toMatchObject({ authority_code: 'E08000027', recommendation_ref: '6', action: 'Named Nurse to undertake review', due_date: '2012-02-29', rag: 'green' })
+    // Dudley rates by RAG letter only and gives no key: the documented default reading.
+    expect(rows[0]).toMatchObject({ status: '', status_effective: 'on_track', status_source: 'default' })
+  })
+
+  it('writes one row per source action row: Telford has 57, and R2/R3 name each other', async () => {
+    const plan = await interpret('telford')
+    const rows = await parseCsv(await collect((s) => writeCsv([plan], s)))
+    expect(rows).toHaveLength(57)
+    expect(new Set(rows.map((r) => `${r.table}:${r.row}`)).size).toBe(57)
+    // R2's actions are the rows under R3, which name R2; R2 has no row of its own.
+    expect(rows.filter((r) => r.recommendation_ref === 'R2')).toEqual([])
+    const r3 = rows.filter((r) => r.recommendation_ref === 'R3')
+    expect(r3.map((r) => [r.shares_actions_with, r.also_answers])).toEqual([['R2', 'R2'], ['R2', 'R2'], ['R2', 'R2']])
+    const recs = await parseCsv(await collect((s) => writeCsv([plan], s, 'recommendations')))
+    expect(recs.filter((r) => ['R2', 'R3'].includes(r.recommendation_ref!)).map((r) => [r.recommendation_ref, r.shares_actions_with, r.actions])).toEqual([['R2', 'R3', '0'], ['R3', 'R2', '3']])
+    expect(rows[0]).toMatchObject({ section: 'PRIORITY 1: ENSURE THERE IS A TIMELY AND EFFECTIVE RESPONSE TO SOCIAL CARE ENQUIRIES', due_date: '2012-08', due_by: '2012-08-31', due_raw: 'Aug-12' })
+  })
+
+  it('starts with a byte order mark with --bom, and quotes refs so a spreadsheet can keep "1.10" as text', async () => {
+    const plan = await interpret('dudley')
+    const tenth: Plan = { ...plan, recommendations: [{ ...plan.recommendations[0]!, ref: '1.10' }] }
+    const plain = await collect((s) => writeCsv([tenth], s))
+    expect(plain.charCodeAt(0)).not.toBe(0xfeff)
+    expect(plain.split('\r\n')[1]).toContain(',"1.10",')
+    const excel = await collect((s) => writeCsv([tenth], s, 'actions', { bom: true }))
+    expect(excel.charCodeAt(0)).toBe(0xfeff)
+    expect(excel.slice(1)).toBe(plain)
+    expect((await parseCsv(plain))[0]!.recommendation_ref).toBe('1.10')
   })
 
   it('writes one row per recommendation or per milestone with --level', async () => {

@@ -3,7 +3,7 @@ import { interpretPlan } from '../../src/interpret/index.js'
 import { documentOf, paragraph, SOURCE, table } from './doc-builder.js'
 
 describe('interpretPlan', () => {
-  it('keeps both of two consecutive recommendations that share one block of actions', () => {
+  it('keeps both of two consecutive recommendations that share one block of actions, the actions once under the second', () => {
     const { plan } = interpretPlan(documentOf([table(0, [
       ['', 'Action', 'Who', 'Date', 'RAG'],
       ['R2', 'RECOMMENDATION: End unsafe holding of contacts', '', '', ''],
@@ -13,11 +13,13 @@ describe('interpretPlan', () => {
       ['', 'Seek user feedback', 'Jas Bedesha', 'Nov-12', 'On schedule'],
     ])]), SOURCE)
     expect(plan.recommendations.map((r) => [r.ref, r.actions.length, r.shares_actions_with])).toEqual([
-      ['R2', 1, ['R3']],
+      ['R2', 0, ['R3']],
       ['R3', 1, ['R2']],
       ['R4', 1, []],
     ])
-    expect(plan.recommendations[0]!.actions[0]).toMatchObject({ text: 'Review the advisory team', leads: ['Maria White'], due_date: '2012-08', status: 'complete' })
+    // The action row follows R3: stored there once, naming R2 as the other recommendation it answers.
+    expect(plan.recommendations[1]!.actions[0]).toMatchObject({ text: 'Review the advisory team', leads: ['Maria White'], due_date: '2012-08', status: 'complete', also_answers: ['R2'] })
+    expect(plan.recommendations[2]!.actions[0]!.also_answers).toEqual([])
   })
 
   it('reads a header wrapped over two rows as one header', () => {

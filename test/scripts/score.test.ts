@@ -4,7 +4,7 @@ import { matchByText, scorePlan, similarity, truthFromPlan, type Truth } from '.
 
 const action = (text: string, extra: Partial<Plan['recommendations'][number]['actions'][number]> = {}) => ({
   id: 'a', ref: null, text, leads: ['Ann Lee'], lead_raw: 'Ann Lee', organisations: [], due_date: '2013-03', due_raw: 'Mar-13', status: 'complete' as const,
-  rag: null, rag_source: null, status_raw: 'Complete', progress: null, success_criteria: null, evidence: null, impact: null, timeframe: null, extra: {},
+  rag: null, rag_source: null, status_effective: 'complete' as const, status_source: 'stated' as const, status_raw: 'Complete', progress: null, success_criteria: null, evidence: null, impact: null, timeframe: null, also_answers: [], extra: {},
   provenance: { page: 1, table: 0, row: Math.floor(Math.random() * 1e9) }, milestones: [], ...extra,
 })
 
