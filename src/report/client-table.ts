@@ -68,6 +68,7 @@ function table() {
     })
     if (a.overdue) tr.className = 'overdue'
     tr.dataset.dueBy = a.due_end || ''
+    tr.dataset.index = index
     const text = [a.authority, a.ref, a.recommendation, a.action, a.leads, a.due, a.progress, a.status, a.rag, a.themes.map((t) => data.theme_labels[t] || t).join(' '), a.where].join(' ')
     return { tr, a, index, tokens: searchTokens(text) }
   })
