@@ -1,6 +1,8 @@
 import { basename } from 'node:path'
 import * as cheerio from 'cheerio'
 import mammoth from 'mammoth'
+import type { Table } from '../../schemas/index.js'
+import { docxReader } from '../../parsers/docx/index.js'
 
 /**
  * A Word source as a web page, so that a record in the report can be checked against its source
@@ -50,8 +52,15 @@ img { max-width: 100% }
 
 const esc = (t: string): string => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
 
-/** mammoth's HTML with an id on each table (`t<n>`) and each of its own rows. */
-export function anchorRows(html: string): string {
+/** Cell fills by table and row, as the Word reader found them (null: no fill). */
+export type Fills = ReadonlyMap<string, (string | null)[]>
+
+/**
+ * mammoth's HTML with an id on each table (`t<n>`) and each of its own rows, and the cells' fill
+ * colours, which mammoth drops and which are some plans' only RAG rating (a row whose cells do not
+ * pair one to one with the reader's keeps no colour rather than a wrong one).
+ */
+export function anchorRows(html: string, fills: Fills = new Map()): string {
   const $ = cheerio.load(html, null, false)
   $('table').each((t, table) => {
     $(table).attr('id', `t${t}`)
@@ -61,6 +70,12 @@ export function anchorRows(html: string): string {
       .filter((_, tr) => $(tr).closest('table')[0] === table)
       .each((r, tr) => {
         $(tr).attr('id', rowAnchor(t, r)).attr('title', `table ${t + 1}, row ${r + 1}`)
+        const colours = fills.get(rowAnchor(t, r))
+        const cells = $(tr).children('td, th')
+        if (!colours || colours.length !== cells.length) return
+        cells.each((c, cell) => {
+          if (colours[c]) $(cell).attr('style', `background: ${colours[c]}`)
+        })
       })
   })
   return $.html()
@@ -92,7 +107,12 @@ export interface Rendition {
  */
 export async function wordRendition(bytes: Uint8Array, options: { original: string; name: string }): Promise<Rendition> {
   const result = await mammoth.convertToHtml({ buffer: Buffer.from(bytes) }, { styleMap: STYLE_MAP, transformDocument: dropBrokenLinks })
-  const body = anchorRows(result.value)
+  const { document } = await docxReader.read({ bytes, path: options.name })
+  const fills = new Map<string, (string | null)[]>()
+  for (const table of document.blocks.filter((b): b is Table => b.kind === 'table')) {
+    table.rows.forEach((row, r) => fills.set(rowAnchor(table.index, r), row.cells.map((c) => c.fill)))
+  }
+  const body = anchorRows(result.value, fills)
   const html = `<!doctype html>
 <html lang="en">
 <head>
@@ -102,7 +122,7 @@ export async function wordRendition(bytes: Uint8Array, options: { original: stri
 <style>${STYLE}</style>
 </head>
 <body>
-<p class="note">${esc(options.name)}, the Word source of the report's records, shown as HTML (by actionplan with mammoth) so that a browser can open it. Text, headings, lists and tables are kept; colours and layout are not: <a href="${esc(options.original)}">open the Word file</a> for those. A record's link lands on its table row, highlighted.</p>
+<p class="note">${esc(options.name)}, the Word source of the report's records, shown as HTML (by actionplan with mammoth) so that a browser can open it. Text, headings, lists, tables and cell colours are kept; the page layout is not: <a href="${esc(options.original)}">open the Word file</a> for those. A record's link lands on its table row, highlighted.</p>
 ${body}
 </body>
 </html>

@@ -52,6 +52,9 @@ describe('Word rendition anchors', () => {
         // unit file each word of the row is found in order; the plans have none: their rows read the same.
         if (file.includes('unit')) expect(inOrder(letters(rendered.text()), row.cells.flatMap((c) => c.text.split(/\s+/).map(letters))), where).toBe(true)
         else expect(letters(rendered.text()), where).toBe(ours)
+        // The cells' fills (some plans' only RAG), which mammoth drops, are put back cell by cell.
+        const styles = rendered.children('td, th').toArray().map((cell) => $(cell).attr('style') ?? null)
+        expect(styles, where).toEqual(row.cells.map((c) => (c.fill ? `background: ${c.fill}` : null)))
         rows += 1
       })
     }
@@ -67,5 +70,12 @@ describe('Word rendition anchors', () => {
     expect($('table').length).toBe(5)
     expect($('a[href="../fixtures/docx/darlington/input.docx"]').length).toBe(1)
     expect(html).toContain('tr:target')
+  })
+
+  it("shows Wakefield's RAG, stated only as cell colours", async () => {
+    const bytes = readFileSync(join(root, 'fixtures', 'docx', 'wakefield', 'input.docx'))
+    const $ = cheerio.load((await wordRendition(bytes, { original: 'input.docx', name: 'input.docx' })).html)
+    const colours = $('td[style]').map((_, td) => $(td).attr('style')).get()
+    expect(new Set(colours).size).toBeGreaterThanOrEqual(3)
   })
 })
