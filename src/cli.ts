@@ -8,7 +8,7 @@ import { writeJson } from './export/json.js'
 import { renderPlanTree } from './export/tree.js'
 import { renderExplanation } from './explain.js'
 import { planHistory, renderHistory } from './history.js'
-import { renderReport } from './report/render-report.js'
+import { writeReport } from './report/write-report.js'
 import { comparePlans, GROUPINGS, renderCompareTable, type CompareRow, type Grouping } from './compare.js'
 import { TAXONOMY } from './themes/taxonomy.js'
 import { csvCell } from './export/csv.js'
@@ -331,13 +331,14 @@ function search(words: string[], options: { db: string; limit: string; json?: bo
   return 0
 }
 
-function report(options: { db: string; out: string; asOf?: string; authority: string[] }): number {
+async function report(options: { db: string; out: string; asOf?: string; authority: string[] }): Promise<number> {
   const asOf = isoDate(options.asOf, '--as-of') ?? today()
   checkOut(options.out)
   const store = openExisting(options.db)
   try {
-    writeFileSync(options.out, renderReport(store.plans({ authority: authorities(options.authority, knownAuthorities(store.db)) }), { asOf, reportPath: options.out }))
-    err(`wrote ${options.out}; open it in a browser (it works offline)`)
+    const { files, warnings } = await writeReport(store.plans({ authority: authorities(options.authority, knownAuthorities(store.db)) }), { asOf, reportPath: options.out })
+    for (const w of warnings) err(`warning: ${w}`)
+    err(`wrote ${options.out}${files.length > 1 ? ` and ${files.length - 1} Word source(s) as HTML beside it` : ''}; open it in a browser (it works offline)`)
   } finally {
     store.close()
   }
@@ -487,9 +488,9 @@ export function buildProgram(): { program: Command; exitCode: () => number } {
     .option('--as-of <date>', 'judge overdue on this date (YYYY-MM-DD; default today)')
     .option('--authority <name-or-code>', 'only plans of this authority (repeatable: any of them)', collect, [])
     .option('--verbose', 'the stack of an internal error')
-    .addHelpText('after', `\nRows link to their source file and page (relative to the report, so keep them beside each other).\n\nExamples:\n  actionplan report --out report.html\n  actionplan report --as-of 2013-03-31 --out q4.html${ENVIRONMENT}`)
-    .action((options) => {
-      exitCode = report(options)
+    .addHelpText('after', `\nRows link to their source: a PDF at its page, a Word file through an HTML copy written beside the report (<name>-sources/) at its table row. Links are relative, so keep the report, that folder and the sources where they are.\n\nExamples:\n  actionplan report --out report.html\n  actionplan report --as-of 2013-03-31 --out q4.html${ENVIRONMENT}`)
+    .action(async (options) => {
+      exitCode = await report(options)
     })
 
   program
