@@ -333,7 +333,7 @@ const GRID_HTML = `<!DOCTYPE html>
 <tr><td>Review policy</td><td colspan="2" rowspan="2" style="background:green;mso-shading:white">Green</td></tr>
 <tr><td>R2</td><td>Next</td></tr>
 <tr><td><b>Completed</b> the audit</td><td>Line one<br>Line two<p>Para three</p></td><td><ul><li>One</li><li> Two </li></ul></td><td bgcolor="ffc000" style="font-weight:700">Bold by style</td></tr>
-<tr style="background-color: yellow"><td>Row fill</td><td style="background-color: transparent">Transparent</td><td style="background: lightgreen">Odd name</td><td style="display:none">hidden</td></tr>
+<tr style="background-color: yellow"><td>Row fill</td><td style="background-color: transparent">Transparent</td><td style="background: greenish">Odd name</td><td style="display:none">hidden</td></tr>
 </tbody>
 </table>
 <div>Loose div text</div>

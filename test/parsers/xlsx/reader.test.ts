@@ -178,9 +178,10 @@ describe('tables and explain name the sheet in place of the page', () => {
     expect(renderTablesCsv(found).split('\r\n')[1]).toMatch(/^0,Priority 1,0,0,1,1,#c0c0c0,Ref$/)
     const result = await interpretFile(path, bytes)
     const text = renderExplanation(result.interpretation, result.diagnostics, result.document)
-    // The six sheets are joined into one table; each row still names its own sheet.
-    expect(text).toContain('table 1 (sheet "Priority 1"):')
-    expect(text).toMatch(/table 1 row 2 "Priority 1"\s+action/)
+    // The six sheets are joined into one table; each row still names its own sheet. Tables and rows
+    // are numbered from 0, as `tables` and provenance number them.
+    expect(text).toContain('table 0 (sheet "Priority 1"):')
+    expect(text).toMatch(/table 0 row 1 "Priority 1"\s+action/)
     expect(text).toMatch(/"Priority 6"\s+action/)
   })
 })
