@@ -27,7 +27,8 @@ import { renderTablesCsv, tablesOf } from './tables.js'
  * stderr. Exit codes: 0 all good, 1 some files failed, 2 usage error.
  */
 
-const DEFAULT_DB = process.env.ACTIONPLAN_DB ?? 'actionplans.sqlite'
+// An empty ACTIONPLAN_DB counts as unset.
+const DEFAULT_DB = process.env.ACTIONPLAN_DB || 'actionplans.sqlite'
 
 function out(text: string): void {
   process.stdout.write(text.endsWith('\n') ? text : `${text}\n`)

@@ -12,9 +12,10 @@ export function renderExplanation(interpretation: Interpretation, diagnostics: r
   lines.push(`Authorities: ${plan.authorities.map((a) => `${a.name} (${a.code ?? 'no code'})`).join(', ') || 'none found'}`)
   lines.push(`Inspectorate: ${plan.inspectorate ?? 'none found'}; date: ${plan.plan_date ?? 'none found'}; coverage ${(plan.coverage * 100).toFixed(1)}%`)
   lines.push('')
-  lines.push('Columns:')
+  // Tables and rows from 0, as `actionplan tables` prints them and each record's provenance has them.
+  lines.push('Columns (tables and rows numbered from 0, as in `actionplan tables` and provenance):')
   for (const { table, roles } of interpretation.columns) {
-    lines.push(`  table ${table + 1}:`)
+    lines.push(`  table ${table}:`)
     roles.forEach((r, i) => {
       const why = r.role ? `${r.role}${r.kind ? ` (${r.kind})` : ''} ← ${r.matched ?? ''}` : 'no role → extra'
       lines.push(`    ${i + 1}. "${r.header}": ${why}`)
@@ -23,7 +24,7 @@ export function renderExplanation(interpretation: Interpretation, diagnostics: r
   lines.push('')
   lines.push('Rows:')
   for (const row of interpretation.rows) {
-    const where = `table ${row.table + 1} row ${row.row + 1}${row.page ? ` p${row.page}` : ''}`
+    const where = `table ${row.table} row ${row.row}${row.page ? ` p${row.page}` : ''}`
     lines.push(`  ${where.padEnd(24)} ${row.class.padEnd(15)} ${row.detail}`)
   }
   if (diagnostics.length) {

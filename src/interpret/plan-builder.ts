@@ -124,8 +124,10 @@ export class PlanBuilder {
   }
 
   private record(table: Table, r: number, cls: RowClass, detail: string): void {
-    const page = table.rows[r]?.cells[0]?.provenance.page ?? table.provenance.page
-    this.trace.push({ table: table.index, row: r, page, class: cls, detail })
+    // Numbered as the reader numbered it (as `tables` and each record's provenance are), not by the
+    // row's place in a table that assembly joined over pages.
+    const { page, table: t, row } = this.provenance(table, r)
+    this.trace.push({ table: t ?? table.index, row: row ?? r, page, class: cls, detail })
   }
 
   private provenance(table: Table, r: number): Provenance {
