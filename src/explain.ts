@@ -18,7 +18,7 @@ export function renderExplanation(interpretation: Interpretation, diagnostics: r
     lines.push(`  table ${table}:`)
     roles.forEach((r, i) => {
       const why = r.role ? `${r.role}${r.kind ? ` (${r.kind})` : ''} ← ${r.matched ?? ''}` : 'no role → extra'
-      lines.push(`    ${i + 1}. "${r.header}": ${why}`)
+      lines.push(`    col ${i} "${r.header}": ${why}`)
     })
   }
   lines.push('')
