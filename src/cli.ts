@@ -155,7 +155,7 @@ async function ingest(paths: string[], options: IngestCliOptions, argv: readonly
   }
   const known = summary.knownFailures > 0 ? `; ${count(summary.knownFailures, 'known failure')} skipped (--retry-failed tries again)` : ''
   err(`${summary.imported} imported, ${summary.skipped} skipped, ${summary.failed} failed in ${seconds.toFixed(1)} s (${summary.pages} pages) → ${options.db}, run ${summary.runId}${known}`)
-  if (summary.failed > 0) err(`Fix or remove the failed files and run the same command again: files already imported are skipped, and so are files that failed with the same bytes unless you pass --retry-failed. \`actionplan runs --errors ${summary.runId}\` lists them.`)
+  if (summary.failed > 0) err(`Fix the failed files and run the same command again: files already imported are skipped, and so are failed files whose bytes and reading flags are unchanged (--retry-failed tries them anyway). \`actionplan runs --errors ${summary.runId}\` lists them.`)
   // Exit 1 only for a file that failed in this run: a nightly job does not fail forever on one bad file.
   return summary.failed > 0 ? 1 : 0
 }
