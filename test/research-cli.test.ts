@@ -55,7 +55,7 @@ describe('compare, search, export filters and report', () => {
     const overdue = rows(['--overdue', '--as-of', '2012-06-30'])
     expect(overdue.length).toBeGreaterThan(0)
     expect(overdue.every((r) => !r.includes(',complete,'))).toBe(true)
-    expect(run(['export', '--db', db, '--theme', 'cats']).stderr).toMatch(/unknown theme "cats"; themes are supervision, training/)
+    expect(run(['export', '--db', db, '--theme', 'cats']).stderr).toMatch(/^unknown --theme "cats"; themes are supervision, training/)
     expect(run(['export', '--db', db, '--due-before', '31/03/2013']).code).toBe(2)
   })
 

@@ -12,7 +12,7 @@ describe('--help', () => {
     for (const command of commands) {
       const help = run([command, '--help'])
       expect(help.code, command).toBe(0)
-      expect(help.stdout, command).toMatch(new RegExp(`Examples:\\n {2}actionplan ${command} `))
+      expect(help.stdout, command).toMatch(new RegExp(`Examples:\\n {2}actionplan ${command}\\b`))
       expect(help.stdout, command).toMatch(/ACTIONPLAN_DB/)
       expect(help.stdout, command).toMatch(/^ {2}--verbose /m)
     }
