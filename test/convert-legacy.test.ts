@@ -57,13 +57,15 @@ describe('legacy Word, OpenDocument and RTF', () => {
   it('refuses a legacy .xls or an .ods without LibreOffice as a spreadsheet, not as a Word file', () => {
     const xls = join(dir, 'tracker.xls')
     writeFileSync(xls, OLE)
-    const r = ingest(xls, '', join(dir, 'none.sqlite'))
+    // Its own database: the .doc test above stored the same bytes as a known failure, and a known
+    // failure is skipped on the next run.
+    const r = ingest(xls, '', join(dir, 'none-xls.sqlite'))
     expect(r.code).toBe(1)
     expect(r.stderr).toMatch(/tracker\.xls: legacy Excel \.xls workbook \(not \.xlsx\); .*save it as \.xlsx/)
     expect(r.stderr).not.toMatch(/Word/)
     const ods = join(dir, 'tracker.ods')
     writeFileSync(ods, Buffer.from('PK\x03\x04mimetypeapplication/vnd.oasis.opendocument.spreadsheet'))
-    expect(ingest(ods, '', join(dir, 'none.sqlite')).stderr).toMatch(/tracker\.ods: OpenDocument spreadsheet \.ods is not supported; save it as \.xlsx/)
+    expect(ingest(ods, '', join(dir, 'none-xls.sqlite')).stderr).toMatch(/tracker\.ods: OpenDocument spreadsheet \.ods is not supported; save it as \.xlsx/)
   })
 
   it('converts .xls and .ods to .xlsx with LibreOffice when it is there', () => {

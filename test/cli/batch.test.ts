@@ -18,7 +18,7 @@ describe('ingest in batches', () => {
     symlinkSync(elsewhere, join(plans, 'sub', 'linked-folder'))
     symlinkSync(plans, join(plans, 'sub', 'loop'))
     writeFileSync(join(plans, 'notes.xyz'), 'Action\tLead\nReview supervision\tSM\n')
-    writeFileSync(join(plans, 'sub', 'budget.xlsm'), 'x')
+    writeFileSync(join(plans, 'sub', 'budget.numbers'), 'x')
     writeFileSync(join(elsewhere, 'readme'), 'x')
     const result = run(['ingest', 'plans', '--db', 'walk.sqlite'], { cwd: dir })
     expect(result.code).toBe(0)
@@ -92,7 +92,7 @@ describe('ingest in batches', () => {
     const dir = tempDir('stdin')
     const result = run(['ingest', '-', '--name', 'telford-2012.txt', '--db', 's.sqlite'], { cwd: dir, input: readFileSync(fixture('text', 'telford')) })
     expect(result.code).toBe(0)
-    expect(result.errLines[0]).toBe('✓ telford-2012.txt: 28 recommendations, 64 actions, 91.3% of cells mapped (the rest is in extra)')
+    expect(result.errLines[0]).toBe('✓ telford-2012.txt: 28 recommendations, 57 actions, 91.3% of cells mapped (the rest is in extra)')
     const [plan] = JSON.parse(run(['list', '--db', 's.sqlite', '--json'], { cwd: dir }).stdout) as { source_path: string; format: string }[]
     expect(plan).toMatchObject({ source_path: 'telford-2012.txt', format: 'text' })
     expect(run(['ingest', fixture('text', 'dudley'), '--name', 'x.txt', '--db', 's.sqlite'], { cwd: dir })).toMatchObject({ code: 2, errLines: ['--name names standard input; give - among the paths'] })
