@@ -1,8 +1,10 @@
 import type { Diagnostic, Paragraph, Provenance, Recommendation, Table } from '../../schemas/index.js'
 import { gridOf, slotTexts, type GridSlot } from '../assemble/grid.js'
-import { continuesHeader, isHeaderRow, roleFromContent, roleOfHeader, rolesOfHeaderRow, type ColumnRole } from './column-roles.js'
+import { continuesHeader, isHeaderRow, roleOfHeader, type ColumnRole } from './column-roles.js'
+import { combineHeaderRows, isGroupRow, type HeaderColumn } from './header-groups.js'
+import { rolesOfTable } from './table-roles.js'
 import { parseOrganisationKey, parsePersonnelKey, parseRagKeyRows, parseRagKeyText, type KeyEntry } from './document-keys.js'
-import { cleanRef, parseRecommendationCell, REF_ONLY } from './packed-cells.js'
+import { cleanRef, parseRecommendationCell, REF_ONLY, splitOrganisations } from './packed-cells.js'
 import { parseUkDate } from './parse-date.js'
 import { parseStatus } from './parse-status.js'
 import { actionFromRow, isOutlineMilestone, type ActionDraft } from './row-fields.js'
@@ -26,15 +28,6 @@ const looksLikeData = (text: string): boolean => {
   return Boolean(parseUkDate(text).iso || status.status || status.rag || REF_ONLY.test(text))
 }
 
-const CONTENT_TESTS = {
-  isDate: (t: string): boolean => parseUkDate(t).iso !== null,
-  isStatus: (t: string): boolean => {
-    const s = parseStatus(t)
-    return t.length < 30 && Boolean(s.status || s.rag)
-  },
-  isPerson: (t: string): boolean => /^(?:(?:Dr|Mr|Mrs|Ms)\.?\s)?[A-Z][a-z'’-]+\s[A-Z][a-z'’-]+(?:\s*[/,&]\s*[A-Z][a-z'’-]+\s[A-Z][a-z'’-]+)*$/.test(t),
-}
-
 const fold = (t: string): string => t.replace(/\s+/g, ' ').trim()
 /** Recommendation identity across rows: case, punctuation and spacing aside. */
 const recKey = (t: string): string => t.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim()
@@ -53,6 +46,7 @@ export class PlanBuilder {
   readonly diagnostics: Diagnostic[] = []
   readonly trace: RowTrace[] = []
   readonly columnTrace: { table: number; roles: ColumnRole[] }[] = []
+  /** Bold or heading paragraphs before the first table: the title is drawn from them (plan-title.ts). */
   titleLines: string[] = []
   /** A heading row above the first table header: the title when the plan has no title paragraph. */
   firstSection: string | null = null
@@ -79,7 +73,7 @@ export class PlanBuilder {
       this.notes.push({ label: null, text })
       return
     }
-    if (!this.sawTable && (p.bold || p.heading !== null) && this.titleLines.length < 3 && !this.titleLines.join(' ').match(/\bplan\b/i)) {
+    if (!this.sawTable && (p.bold || p.heading !== null) && this.titleLines.length < 6) {
       this.titleLines.push(text)
     }
     this.notes.push({ label: null, text })
@@ -100,24 +94,32 @@ export class PlanBuilder {
       const slots = grid[r]!
       const next = grid[r + 1]
       const texts = slotTexts(slots)
+      if (next && isGroupRow(slots, next)) {
+        // A two-level header: group names over sub-headers.
+        this.setHeader(table, r, combineHeaderRows(slots, next), filledCells(slots).length + filledCells(next).length, grid.slice(r + 2, r + 32))
+        this.record(table, r + 1, 'header', 'sub-headers under the group row above')
+        r += 1
+        continue
+      }
       if (next && isHeaderRow(texts) && continuesHeader(texts, slotTexts(next), looksLikeData)) {
         // A header wrapped over two rows: read them as one.
-        this.setHeader(table, r, texts.map((t, i) => `${t} ${slotTexts(next)[i] ?? ''}`.trim()), filledCells(slots).length + filledCells(next).length, grid.slice(r + 2, r + 32))
+        this.setHeader(table, r, texts.map((t, i) => ({ header: `${t} ${slotTexts(next)[i] ?? ''}`.trim(), group: null })), filledCells(slots).length + filledCells(next).length, grid.slice(r + 2, r + 32))
         this.record(table, r + 1, 'header', 'second line of the header above')
         r += 1
         continue
       }
       if (isHeaderRow(texts)) {
-        this.setHeader(table, r, texts, filledCells(slots).length, grid.slice(r + 1, r + 31))
+        this.setHeader(table, r, texts.map((header) => ({ header, group: null })), filledCells(slots).length, grid.slice(r + 1, r + 31))
         continue
       }
       this.row(table, r, slots)
     }
   }
 
-  private setHeader(table: Table, r: number, texts: string[], cells: number, below: (GridSlot | null)[][] = []): void {
-    const roles = rolesOfHeaderRow(texts)
-    this.roles = roles.map((role, col) => roleFromContent(role, below.map((slots) => slots[col]?.cell.text ?? ''), CONTENT_TESTS))
+  private setHeader(table: Table, r: number, columns: HeaderColumn[], cells: number, below: (GridSlot | null)[][] = []): void {
+    // The rows beneath up to the next header-like row are the content the columns are judged by.
+    const end = below.findIndex((slots) => isHeaderRow(slotTexts(slots)))
+    this.roles = rolesOfTable(columns, end >= 0 ? below.slice(0, end) : below)
     this.columnTrace.push({ table: table.index, roles: this.roles })
     this.cells.mapped += cells
     this.record(table, r, 'header', this.roles.map((c) => c.role ?? `extra:${c.header}`).join(' | '))
@@ -205,7 +207,7 @@ export class PlanBuilder {
     const key = recKey(parsed.text)
     const existing = key ? this.findRecommendation(key) : null
     if (existing) {
-      if (parsed.organisation && !existing.organisations.includes(parsed.organisation)) existing.organisations.push(parsed.organisation)
+      for (const org of splitOrganisations(parsed.organisation ?? '')) if (!existing.organisations.includes(org)) existing.organisations.push(org)
       if (!this.group.includes(existing)) this.newGroup(existing)
       return existing
     }
@@ -214,7 +216,7 @@ export class PlanBuilder {
       text: parsed.text,
       theme: this.theme,
       timeframe: parsed.timeframe,
-      organisations: parsed.organisation ? [parsed.organisation] : [],
+      organisations: splitOrganisations(parsed.organisation ?? ''),
       shares_actions_with: [],
       extra: { ...parsed.labelled },
       provenance,
@@ -280,7 +282,8 @@ export class PlanBuilder {
       if (columnRef && !parsed.ref) this.cells.mapped += 1
       const draft = this.startRecommendation(parsed.ref ?? columnRef, recText, null, provenance)
       if (!draft.timeframe && parsed.timeframe) draft.timeframe = parsed.timeframe
-      if (parsed.organisation && !draft.organisations.includes(parsed.organisation)) draft.organisations.push(parsed.organisation)
+      for (const [label, value] of Object.entries(parsed.labelled)) draft.extra[label] ??= value
+      for (const org of splitOrganisations(parsed.organisation ?? '')) if (!draft.organisations.includes(org)) draft.organisations.push(org)
     }
     const themeSlot = at('theme')
     if (themeSlot?.cell.text.trim()) this.theme = fold(themeSlot.cell.text)
@@ -314,7 +317,7 @@ export class PlanBuilder {
           .map((g) => ({
             slots: slots.map((s, i) => (roles[i]?.group === g || roles[i]?.group == null ? s : null)),
             organisation: roles[g]?.agency ?? rowOrganisation,
-            ownText: Boolean(slots[g]?.cell.text.trim()),
+            ownText: roles.some((c, i) => c.group === g && c.role === 'action' && Boolean(slots[i]?.cell.text.trim())),
           }))
           .filter((v) => v.ownText)
     if (this.group.length === 0) {

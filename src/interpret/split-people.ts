@@ -59,12 +59,31 @@ function clean(part: string): string {
   return part.replace(/\s+/g, ' ').replace(/^[\s,;:/–-]+|[\s,;:/–-]+$/g, '').trim()
 }
 
+/** Words that make a phrase a post a person holds ("Detective Inspector"), as against a team or body. */
+const POST_WORDS =
+  /\b(?:lead|nurse|manager|director|officer|head|chair|commissioner|doctor|midwife|coordinator|co-ordinator|inspector|administrator|principal|consultant|adviser|advisor|gp|chief|deputy|assistant|worker|champion|superintendent|sergeant|constable)\b/i
+
+/**
+ * "Service Manager, Safeguarding", "Detective Inspector, Public Protection Unit": a comma piece
+ * naming no post and no person qualifies the post before it, so it stays with it.
+ */
+function joinQualifiers(pieces: string[]): string[] {
+  const out: string[] = []
+  for (const piece of pieces) {
+    const previous = out[out.length - 1]
+    const person = /^(?:(?:Dr|Mr|Mrs|Ms|Miss)\.?\s)?[A-Z][a-z'’-]+\s[A-Z][a-z'’-]+$/.test(piece) || /^[A-Z]{2,4}$/.test(piece)
+    if (previous && POST_WORDS.test(previous) && !POST_WORDS.test(piece) && !person && piece.split(/\s+/).length <= 5) out[out.length - 1] = `${previous}, ${piece}`
+    else out.push(piece)
+  }
+  return out
+}
+
 /** Splits the lines of a lead cell into distinct people/roles, in order, without duplicates. */
 export function splitPeople(lines: readonly string[]): string[] {
   const out: string[] = []
   for (const line of lines) {
     // Brackets hold a job title ("Nik Flavell (Service Manager)"): never split inside them.
-    const pieces = line.split(/\s*(?:\/|;|,(?![^(]*\)))\s*(?![^(]*\))/)
+    const pieces = line.split(/\s*(?:\/|;)\s*(?![^(]*\))/).flatMap((p) => joinQualifiers(p.split(/\s*,(?![^(]*\))\s*/)))
     for (const piece of pieces) {
       const cleaned = clean(piece)
       if (!cleaned) continue
