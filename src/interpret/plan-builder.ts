@@ -3,6 +3,7 @@ import { gridOf, slotTexts, type GridSlot } from '../assemble/grid.js'
 import { continuesHeader, isHeaderRow, roleOfHeader, type ColumnRole } from './column-roles.js'
 import { combineHeaderRows, isGroupRow, type HeaderColumn } from './header-groups.js'
 import { rolesOfTable } from './table-roles.js'
+import { isCardTable, labelledLine, recommendationHeading, sectionHeading } from './layouts.js'
 import { parseOrganisationKey, parsePersonnelKey, parseRagKeyRows, parseRagKeyText, type KeyEntry } from './document-keys.js'
 import { cleanRef, parseRecommendationCell, REF_ONLY, splitOrganisations } from './packed-cells.js'
 import { parseUkDate } from './parse-date.js'
@@ -61,6 +62,10 @@ export class PlanBuilder {
   private seenMeta = new Set<string>()
   private expectRagKey = false
   private sawTable = false
+  /** The recommendation a heading paragraph opened, while labelled lines may still follow it. */
+  private headingRec: RecDraft | null = null
+  /** A heading that named a recommendation ("Finding 2") whose text is the next paragraph. */
+  private pendingHeading: string | null = null
 
   paragraph(p: Paragraph): void {
     const text = fold(p.text)
@@ -73,10 +78,49 @@ export class PlanBuilder {
       this.notes.push({ label: null, text })
       return
     }
+    if (this.headingParagraph(p, text)) return
     if (!this.sawTable && (p.bold || p.heading !== null) && this.titleLines.length < 6) {
       this.titleLines.push(text)
     }
     this.notes.push({ label: null, text })
+  }
+
+  /**
+   * A recommendation written outside the tables: "Recommendation 3: …" (or its label, then its
+   * text in the next paragraph), then labelled lines ("Agency: …") that belong to it. The table
+   * after it holds its actions.
+   */
+  private headingParagraph(p: Paragraph, text: string): boolean {
+    const provenance: Provenance = { page: p.provenance.page, table: null, row: null }
+    const heading = p.listItem ? null : recommendationHeading(text)
+    if (heading) {
+      this.headingRec = null
+      this.pendingHeading = heading.text ? null : heading.ref
+      if (heading.text) this.headingRec = this.startRecommendation(heading.ref, heading.text, null, provenance)
+      return true
+    }
+    if (this.pendingHeading !== null) {
+      this.headingRec = this.startRecommendation(this.pendingHeading, text, null, provenance)
+      this.pendingHeading = null
+      return true
+    }
+    const labelled = this.headingRec ? labelledLine(text) : null
+    if (labelled && this.headingRec) {
+      const parsed = parseRecommendationCell(`x ${labelled.label}: ${labelled.value}`)
+      for (const org of splitOrganisations(parsed.organisation ?? '')) if (!this.headingRec.organisations.includes(org)) this.headingRec.organisations.push(org)
+      this.headingRec.timeframe ??= parsed.timeframe
+      if (!parsed.organisation && !parsed.timeframe) this.headingRec.extra[labelled.label] = labelled.value
+      return true
+    }
+    const section = sectionHeading(text)
+    if (section && (p.heading !== null || p.bold)) {
+      this.theme = section
+      this.headingRec = null
+      // Before the first table it may still be part of the title block.
+      return this.sawTable
+    }
+    this.headingRec = null
+    return false
   }
 
   table(table: Table): void {
@@ -90,6 +134,9 @@ export class PlanBuilder {
       return
     }
     this.expectRagKey = false
+    this.headingRec = null
+    this.pendingHeading = null
+    if (isCardTable(grid)) return this.cardTable(table, grid)
     for (let r = 0; r < grid.length; r += 1) {
       const slots = grid[r]!
       const next = grid[r + 1]
@@ -114,6 +161,19 @@ export class PlanBuilder {
       }
       this.row(table, r, slots)
     }
+  }
+
+  /** A card: its labels are the header, its values one row (one action). */
+  private cardTable(table: Table, grid: (GridSlot | null)[][]): void {
+    const labels = grid.map((row) => ({ header: (row[0]?.cell.text ?? '').replace(/:\s*$/, '').trim(), group: null }))
+    const values = grid.map((row) => (row[1] ? { ...row[1], origin: true } : null))
+    this.roles = rolesOfTable(labels, [])
+    this.columnTrace.push({ table: table.index, roles: this.roles })
+    this.cells.mapped += labels.length
+    this.record(table, 0, 'header', `card: ${this.roles.map((c) => c.role ?? `extra:${c.header}`).join(' | ')}`)
+    this.dataRow(table, 0, values)
+    // A card's roles describe that card only.
+    this.roles = null
   }
 
   private setHeader(table: Table, r: number, columns: HeaderColumn[], cells: number, below: (GridSlot | null)[][] = []): void {
