@@ -143,6 +143,12 @@ export function decideColumn(header: ColumnRole, sample: ColumnSample): ColumnRo
     // Content alone counts only when clear, unless it backs the header's own role.
     if (e.role === fromHeader?.role || e.score >= CONTENT_ALONE) add(e)
   }
+  // "Timescale" over a column of dates is the due date: a timeframe is the same thing in words.
+  const calendar = share(sample, (t) => parseUkDate(t).iso !== null)
+  if (fromHeader?.role === 'timeframe' && calendar >= 0.5) {
+    const dates: Evidence = { role: 'due', score: 3 * calendar, because: [`calendar dates in ${pct(calendar)}`] }
+    return { ...header, role: 'due', kind: null, matched: `${header.matched}, holding ${dates.because[0]}`, evidence: [dates, fromHeader] }
+  }
   const ranked = [...totals.values()].sort((a, b) => b.score - a.score)
   const [winner, runnerUp] = ranked
   const evidence = ranked.slice(0, 2)

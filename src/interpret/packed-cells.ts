@@ -97,7 +97,7 @@ export function splitOrganisationPrefix(text: string): { organisation: string | 
   return { organisation: null, rest: text }
 }
 
-export type LabelTarget = 'success' | 'evidence' | 'milestone' | 'progress'
+export type LabelTarget = 'success' | 'evidence' | 'milestone' | 'progress' | 'due'
 
 const LABELS: [RegExp, LabelTarget][] = [
   [/Outcome\s+[Mm]easures?(?:\s*:)?/, 'evidence'],
@@ -108,6 +108,8 @@ const LABELS: [RegExp, LabelTarget][] = [
   [/Underpinned\s+by\s*:?-?/i, 'milestone'],
   [/Update\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{2,4}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})(?:\s*:)?/, 'progress'],
   [/Supplemented\s+by\s*:?-?/i, 'milestone'],
+  // A due date written inside the action cell ("… Target date: 31/03/13"): only with its colon.
+  [/(?:Target|Completion|Due|End)\s+[Dd]ate\s*:|Deadline\s*:|By\s+when\s*:|Date\s+for\s+completion\s*:|Timescale\s*:|To\s+be\s+completed\s+by\s*:/, 'due'],
 ]
 
 export interface LabelledPart {

@@ -3,6 +3,7 @@ import { gridOf, slotTexts, type GridSlot } from '../assemble/grid.js'
 import { continuesHeader, isHeaderRow, roleOfHeader, type ColumnRole } from './column-roles.js'
 import { combineHeaderRows, isGroupRow, type HeaderColumn } from './header-groups.js'
 import { rolesOfTable } from './table-roles.js'
+import { loneRecommendation } from './rec-row.js'
 import { isCardTable, labelledLine, recommendationHeading, sectionHeading } from './layouts.js'
 import { parseOrganisationKey, parsePersonnelKey, parseRagKeyRows, parseRagKeyText, type KeyEntry } from './document-keys.js'
 import { cleanRef, parseRecommendationCell, REF_ONLY, splitOrganisations } from './packed-cells.js'
@@ -227,6 +228,12 @@ export class PlanBuilder {
       return this.record(table, r, 'recommendation', `${draft.ref ?? ''} ${draft.text.slice(0, 60)}`.trim())
     }
     if (!this.roles) return this.preTableRow(table, r, slots, signature)
+    const lone = loneRecommendation(slots, this.roles, table.columns)
+    if (lone) {
+      this.cells.mapped += 1
+      const draft = this.startRecommendation(null, lone.text, lone.boldLead, this.provenance(table, r))
+      return this.record(table, r, 'recommendation', `${draft.ref ?? ''} ${draft.text.slice(0, 60)} ← ${lone.because.join('; ')}`.trim())
+    }
     this.dataRow(table, r, slots)
   }
 

@@ -115,7 +115,10 @@ export function actionFromRow(ctx: RowContext): { action: ActionDraft; mapped: n
           else if (part.target === 'success') success.push(`${part.label}: ${part.lines.join(' ')}`)
           else if (part.target === 'evidence') evidence.push(`${part.label}: ${part.lines.join(' ')}`)
           else if (part.target === 'progress') progress.push(`${part.label}: ${part.lines.join(' ')}`)
-          else actionLines.push(...part.lines)
+          else if (part.target === 'due' && !dueRaw) {
+            dueRaw = part.lines.join(' ')
+            dueLines = [dueRaw]
+          } else actionLines.push(...part.lines)
         }
         break
       case 'lead': {
@@ -140,11 +143,14 @@ export function actionFromRow(ctx: RowContext): { action: ActionDraft; mapped: n
         timeframe = text
         break
       case 'status': {
-        statusRaw = text
+        // A status column and a RAG column: each gives what it states, neither erases the other.
+        statusRaw = statusRaw ? `${statusRaw}; ${text}` : text
         const parsed = parseStatus(text)
-        status = parsed.status
-        rag = parsed.rag
-        ragSource = parsed.ragSource
+        status = parsed.status ?? status
+        if (parsed.rag) {
+          rag = parsed.rag
+          ragSource = parsed.ragSource
+        }
         break
       }
       case 'progress':
@@ -168,6 +174,7 @@ export function actionFromRow(ctx: RowContext): { action: ActionDraft; mapped: n
           if (part.target === 'success') success.push(labelled)
           else if (part.target === 'evidence') evidence.push(labelled)
           else if (part.target === 'progress') progress.push(labelled)
+          else if (part.target === 'due') extra[part.label!] = body
           else for (const line of part.lines) milestones.push(milestone(line, ctx.provenance))
         }
         break
@@ -180,9 +187,10 @@ export function actionFromRow(ctx: RowContext): { action: ActionDraft; mapped: n
   })
 
   // A status cell left without a rating may be coloured (RAG by fill only).
-  const statusSlot = ctx.slots[firstIndex(ctx.roles, 'status')]
-  if (!rag && statusSlot?.cell.fill) {
-    rag = ragFromFill(statusSlot.cell.fill)
+  for (const [col, role] of ctx.roles.entries()) {
+    const fill = role.role === 'status' ? ctx.slots[col]?.cell.fill : null
+    if (rag || !fill) continue
+    rag = ragFromFill(fill)
     if (rag) ragSource = 'fill'
   }
   // A note opening with a bold status word ("Completed …") states the status.
