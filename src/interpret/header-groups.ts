@@ -26,6 +26,7 @@ export function isSectorName(name: string): boolean {
 
 /** Each column's group cell in the row above a header: by span, or (pasted text) run on over empty slots. */
 function groupCells(top: readonly (GridSlot | null)[], sub: readonly (GridSlot | null)[]): (GridSlot | null)[] {
+  // Runs over empty slots only where the group row has few cells (not under a full header).
   const out: (GridSlot | null)[] = []
   let open: GridSlot | null = null
   top.forEach((slot, c) => {
@@ -57,6 +58,24 @@ export function isGroupRow(top: readonly (GridSlot | null)[], sub: readonly (Gri
   const wide = [...spans.values()].filter((n) => n >= 2).length
   // One cell over every column is a title, not a group.
   return wide >= 1 && !(spans.size === 1 && [...spans.values()][0]! >= sub.length - 1)
+}
+
+// Words that only make sense under a group ("Timescale" / "From", "Progress" / "Q2").
+const SUB_WORD = /^(?:start|from|begin|end|to|finish|target|due|lead|leads|partners?|support(?:ing)?|q[1-4]|quarter\s*[1-4]|update\s*\d|[A-Z][a-z]+\s+\d{4}(?:\s+update)?)$/i
+
+/**
+ * A sub-header row under a full header whose columns are not next to each other ("Timescale" over
+ * "From" in one place and over "To" in another): every word in it belongs under a group name.
+ */
+export function isSubHeaderRow(top: readonly (GridSlot | null)[], sub: readonly (GridSlot | null)[]): boolean {
+  if (!isHeaderRow(top.map(text))) return false
+  const filled = sub.map((s, c) => ({ s, c })).filter(({ s, c }) => text(s) && s!.cell !== top[c]?.cell)
+  if (filled.length === 0) return false
+  return filled.every(({ s, c }) => {
+    const over = text(top[c])
+    const overRole = roleOfHeader(over).role
+    return SUB_WORD.test(text(s)) && (isSectorName(over) || (overRole !== null && ['timeframe', 'due', 'lead', 'progress', 'status'].includes(overRole)))
+  })
 }
 
 export interface HeaderColumn {

@@ -1,9 +1,10 @@
 import type { Diagnostic, Paragraph, Provenance, Recommendation, Table } from '../../schemas/index.js'
 import { gridOf, slotTexts, type GridSlot } from '../assemble/grid.js'
 import { continuesHeader, isHeaderRow, roleOfHeader, type ColumnRole } from './column-roles.js'
-import { combineHeaderRows, isGroupRow, type HeaderColumn } from './header-groups.js'
+import { combineHeaderRows, isGroupRow, isSubHeaderRow, type HeaderColumn } from './header-groups.js'
 import { rolesOfTable } from './table-roles.js'
 import { loneRecommendation } from './rec-row.js'
+import { splitAlignedRow } from './aligned-lists.js'
 import { isCardTable, labelledLine, recommendationHeading, sectionHeading } from './layouts.js'
 import { parseOrganisationKey, parsePersonnelKey, parseRagKeyRows, parseRagKeyText, type KeyEntry } from './document-keys.js'
 import { cleanRef, parseRecommendationCell, REF_ONLY, splitOrganisations } from './packed-cells.js'
@@ -142,7 +143,7 @@ export class PlanBuilder {
       const slots = grid[r]!
       const next = grid[r + 1]
       const texts = slotTexts(slots)
-      if (next && isGroupRow(slots, next)) {
+      if (next && (isGroupRow(slots, next) || isSubHeaderRow(slots, next))) {
         // A two-level header: group names over sub-headers.
         this.setHeader(table, r, combineHeaderRows(slots, next), filledCells(slots).length + filledCells(next).length, grid.slice(r + 2, r + 32))
         this.record(table, r + 1, 'header', 'sub-headers under the group row above')
@@ -393,25 +394,33 @@ export class PlanBuilder {
     }
     this.lastActions = []
     for (const view of views) {
-      const { action, mapped, unmapped } = actionFromRow({
-        roles,
-        slots: view.slots,
-        provenance,
-        personnel: this.personnel,
-        organisations: this.organisationKey,
-        outlineMilestone: outline ? this.outlineMilestone : null,
-        fallbackText,
-        rowOrganisation: view.organisation,
-        diagnostics: this.diagnostics,
+      // Several actions listed in one cell become one action each (aligned-lists.ts).
+      const parts = splitAlignedRow(roles, view.slots) ?? [{ slots: view.slots, ref: null }]
+      parts.forEach((part, k) => {
+        const { action, mapped, unmapped } = actionFromRow({
+          roles,
+          slots: part.slots,
+          provenance,
+          personnel: this.personnel,
+          organisations: this.organisationKey,
+          outlineMilestone: outline ? this.outlineMilestone : null,
+          fallbackText,
+          rowOrganisation: view.organisation,
+          diagnostics: this.diagnostics,
+        })
+        if (!action.ref && part.ref) action.ref = part.ref
+        // The row's cells are counted once, with its first action.
+        if (k === 0) {
+          this.cells.mapped += mapped
+          this.cells.unmapped += unmapped
+        }
+        for (const rec of this.group) {
+          const copy = structuredClone(action)
+          rec.actions.push(copy)
+          this.lastActions.push(copy)
+        }
+        this.record(table, r, 'action', action.text.slice(0, 60))
       })
-      this.cells.mapped += mapped
-      this.cells.unmapped += unmapped
-      for (const rec of this.group) {
-        const copy = structuredClone(action)
-        rec.actions.push(copy)
-        this.lastActions.push(copy)
-      }
-      this.record(table, r, 'action', action.text.slice(0, 60))
     }
     if (this.group.length > 1) {
       for (const rec of this.group) rec.shares_actions_with = this.group.filter((o) => o !== rec).map((o) => o.ref ?? o.text.slice(0, 40))
