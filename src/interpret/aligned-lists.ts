@@ -29,20 +29,23 @@ function markedItems(lines: readonly string[]): string[] | null {
     if (MARKER.test(line)) items.push(line)
     else items[items.length - 1] += ` ${line}`
   }
-  return items.length >= 2 ? items : null
+  return items
 }
 
 const withText = (cell: Cell, text: string): GridSlot => ({ cell: { ...cell, text, lines: [text], rowSpan: 1 }, origin: true })
 
 /** The row split into one slot list per action, or null when its action cell holds one action. */
 export function splitAlignedRow(roles: readonly ColumnRole[], slots: readonly (GridSlot | null)[]): AlignedItem[] | null {
-  const actionCol = roles.findIndex((r, i) => r.role === 'action' && linesOf(slots[i]).length >= 2)
+  const actionCol = roles.findIndex((r, i) => r.role === 'action' && linesOf(slots[i]).length >= 1)
   if (actionCol < 0) return null
   const lines = linesOf(slots[actionCol])
   const at = (role: Role): number => roles.findIndex((r, i) => r.role === role && linesOf(slots[i]).length > 0)
   const count = (role: Role): number => linesOf(slots[at(role)]).length
   let items = markedItems(lines)
+  // A lone "a) …" is numbered as the first of a list: its marker is a ref, not text.
+  if (items?.length === 1 && !/^[a-z]\)|^[•▪◦·*–-]/.test(lines[0]!)) items = null
   if (!items) {
+    if (lines.length < 2) return null
     // Plain lines split only when the lead and the date columns line up with them, line for line.
     if (!(count('lead') === lines.length && count('due') === lines.length)) return null
     items = lines

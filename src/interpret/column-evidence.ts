@@ -121,6 +121,9 @@ export function headerEvidence(header: ColumnRole): Evidence | null {
   return { role: header.role, score, because: [`header "${header.header}" ← ${m}`] }
 }
 
+const SOFT: readonly (Role | null)[] = ['progress', 'evidence', 'success', 'impact', 'review', 'theme']
+const DATA: readonly (Role | null)[] = ['status', 'due', 'lead', 'ref']
+
 // Content alone must be clear to name a column: most of its cells agree (about 70%).
 const CONTENT_ALONE = 2.1
 // Content overrides a contained (weak) header word only when it is near certain.
@@ -153,7 +156,10 @@ export function decideColumn(header: ColumnRole, sample: ColumnSample): ColumnRo
   const [winner, runnerUp] = ranked
   const evidence = ranked.slice(0, 2)
   if (!winner) return { ...header, evidence }
-  if (fromHeader && winner.role !== fromHeader.role) {
+  // A soft header ("Progress", "Comments", "Outcome") over cells that are plainly data (status
+  // words, dates, names, refs) yields to them: such headers are used loosely.
+  const soft = fromHeader && SOFT.includes(fromHeader.role!) && winner.role && DATA.includes(winner.role) && winner.score >= CONTENT_ALONE
+  if (fromHeader && winner.role !== fromHeader.role && !soft) {
     // A header word is overruled only by content far stronger than it.
     const headerTotal = totals.get(fromHeader.role)!.score
     if (winner.score < headerTotal + OVERRIDE_MARGIN) return { ...header, evidence: [totals.get(fromHeader.role)!, winner] }

@@ -150,14 +150,16 @@ export class PlanBuilder {
         r += 1
         continue
       }
-      if (next && isHeaderRow(texts) && continuesHeader(texts, slotTexts(next), looksLikeData)) {
+      // One cell across the table repeats its text in every slot: a banner, never a header.
+      const headerLike = filledCells(slots).length >= 2 && isHeaderRow(texts)
+      if (next && headerLike && continuesHeader(texts, slotTexts(next), looksLikeData)) {
         // A header wrapped over two rows: read them as one.
         this.setHeader(table, r, texts.map((t, i) => ({ header: `${t} ${slotTexts(next)[i] ?? ''}`.trim(), group: null })), filledCells(slots).length + filledCells(next).length, grid.slice(r + 2, r + 32))
         this.record(table, r + 1, 'header', 'second line of the header above')
         r += 1
         continue
       }
-      if (isHeaderRow(texts)) {
+      if (headerLike) {
         this.setHeader(table, r, texts.map((header) => ({ header, group: null })), filledCells(slots).length, grid.slice(r + 1, r + 31))
         continue
       }
