@@ -59,7 +59,8 @@ const pct = (x: number): string => `${Math.round(x * 100)}%`
 export const isDateText = (t: string): boolean => parseUkDate(t).iso !== null || /^(?:q[1-4]\b|end\s+of|by\s+(?:end|the)|within\s+\d|\d+\s+(?:weeks?|months?))/i.test(t)
 export const isStatusText = (t: string): boolean => {
   const s = parseStatus(t)
-  return t.length < 30 && Boolean(s.status || s.rag)
+  // A status word may carry a short note after a dash ("Completed – checked by audit").
+  return (t.length < 30 || (t.length < 60 && /^[^–—-]{2,25}\s[–—-]\s/.test(t))) && Boolean(s.status || s.rag)
 }
 export const isPersonText = (t: string): boolean =>
   t.split(/\s*(?:\/|;|,|&|\band\b)\s*/).filter(Boolean).every((p) => PERSON.test(p) || INITIALS.test(p) || (TITLE_WORDS.test(p) && p.split(/\s+/).length <= 8))

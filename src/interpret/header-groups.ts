@@ -119,7 +119,11 @@ export function rolesUnderGroups(columns: readonly HeaderColumn[], plain: readon
       const role = base.role === 'status' || groupRole === 'status' && base.role === null ? 'status' : 'progress'
       return { ...base, role, header: label, kind: null, matched: `${col.header} under ${col.group}` }
     }
-    if (groupRole === 'lead' && base.role === null) return { ...base, role: 'lead', header: label, matched: `${col.header} under ${col.group}` }
+    if (groupRole === 'lead') {
+      // "Responsibility" over Lead / Support: the supporting partners are organisations, not leads.
+      if (/^(?:support(?:ing)?|partners?|partner\s+agenc(?:y|ies)|with|contributors?)$/i.test(col.header)) return { ...base, role: 'organisation', kind: null, header: label, matched: `${col.header} under ${col.group}` }
+      if (base.role === null) return { ...base, role: 'lead', header: label, matched: `${col.header} under ${col.group}` }
+    }
     return base.role ? { ...base, header: label } : { ...roleOfHeader(label), header: label }
   })
 }

@@ -167,15 +167,28 @@ export class PlanBuilder {
     }
   }
 
-  /** A card: its labels are the header, its values one row (one action). */
+  /**
+   * Cards: each card's labels are its header and its values one action. Cards that follow each
+   * other closely may come as one table; a card starts again where its first label comes back.
+   */
   private cardTable(table: Table, grid: (GridSlot | null)[][]): void {
-    const labels = grid.map((row) => ({ header: (row[0]?.cell.text ?? '').replace(/:\s*$/, '').trim(), group: null }))
-    const values = grid.map((row) => (row[1] ? { ...row[1], origin: true } : null))
-    this.roles = rolesOfTable(labels, [])
-    this.columnTrace.push({ table: table.index, roles: this.roles })
-    this.cells.mapped += labels.length
-    this.record(table, 0, 'header', `card: ${this.roles.map((c) => c.role ?? `extra:${c.header}`).join(' | ')}`)
-    this.dataRow(table, 0, values)
+    const label = (row: (GridSlot | null)[]): string => (row[0]?.cell.text ?? '').replace(/:\s*$/, '').trim()
+    const starts = grid.flatMap((row, r) => (r === 0 || label(row) === label(grid[0]!) ? [r] : []))
+    const cards = starts.map((s, i) => grid.slice(s, starts[i + 1] ?? grid.length))
+    // The same label across the cards is one column: its values together are its content evidence.
+    const samples = new Map<string, (GridSlot | null)[][]>()
+    for (const card of cards) for (const row of card) samples.set(label(row), [...(samples.get(label(row)) ?? []), [row[1] ? { ...row[1], origin: true } : null]])
+    cards.forEach((card, i) => {
+      const labels = card.map((row) => ({ header: label(row), group: null }))
+      this.roles = rolesOfTable(labels, []).map((role, c) => {
+        const evidence = rolesOfTable([labels[c]!], samples.get(labels[c]!.header) ?? [])[0]!
+        return { ...evidence, group: role.group ?? null, agency: role.agency ?? null }
+      })
+      this.columnTrace.push({ table: table.index, roles: this.roles })
+      this.cells.mapped += labels.length
+      this.record(table, starts[i]!, 'header', `card: ${this.roles.map((c) => c.role ?? `extra:${c.header}`).join(' | ')}`)
+      this.dataRow(table, starts[i]!, card.map((row) => (row[1] ? { ...row[1], origin: true } : null)))
+    })
     // A card's roles describe that card only.
     this.roles = null
   }

@@ -153,9 +153,17 @@ export function actionFromRow(ctx: RowContext): { action: ActionDraft; mapped: n
         }
         break
       }
-      case 'progress':
-        progress.push(text)
+      case 'progress': {
+        // A progress cell that is a status word, maybe with a short note after a dash, states the status.
+        const word = status === null && text.length < 60 ? leadingStatus(text) : null
+        const rest = word ? text.slice(word.word.length).trim() : ''
+        if (word && (!rest || /^[–—-]\s/.test(rest))) {
+          status = word.status
+          // The note stays in status_raw.
+          statusRaw = statusRaw ?? text
+        } else progress.push(text)
         break
+      }
       case 'success':
         success.push(text)
         break
