@@ -51,7 +51,13 @@ function splitRunTogetherNames(phrase: string): string[] | null {
 function splitOnAnd(phrase: string): string[] {
   const parts = phrase.split(/\s+(?:and|&)\s+/)
   if (parts.length < 2) return [phrase]
-  const personLike = (p: string): boolean => /^(?:[A-Z][a-z'’-]+|[A-Z]{2,4})(?:\s+[A-Z][a-z'’-]+){0,2}$/.test(p.trim()) && !ROLE_WORDS.test(p)
+  // People on every side ("Ann Lee", "Dr Ann Lee (Named GP)"), or posts on every side ("Head of
+  // Safeguarding and Performance Manager"); a mix is more likely one post run into a name.
+  const bare = (p: string): string => p.replace(/\s*\([^)]*\)\s*$/, '').replace(/^(?:Dr|Mr|Mrs|Ms|Miss|Prof|Cllr)\.?\s+/, '').trim()
+  // A name has a surname: one capitalised word alone ("Transformation") is not a person.
+  const person = (p: string): boolean => /^(?:[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2}|[A-Z]{2,4})$/.test(bare(p)) && !ROLE_WORDS.test(bare(p))
+  const post = (p: string): boolean => POST_WORDS.test(bare(p)) && /^[A-Z]/.test(bare(p)) && bare(p).split(/\s+/).length <= 7
+  const personLike = (p: string): boolean => parts.every(person) || parts.every(post)
   return parts.every(personLike) ? parts.map((p) => p.trim()) : [phrase]
 }
 
