@@ -23,7 +23,7 @@ const TRAILING_LABELS =
 
 /** R1, R12a, 1, 1.1, 2.2.1, 1A, 6., Recommendation 4, Rec 4 */
 export const REF_ONLY = /^(?:(?:AFI|AFD|Area\s+for\s+(?:improvement|development))\s*\d+[A-Za-z]?|R\s?\d+[A-Za-z]?|Rec(?:ommendation)?\.?\s*\d+[A-Za-z]?|\d+(?:\.\d+)*[A-Za-z]?\.?|[A-Z]\d+(?:\.\d+)*)$/
-const REF_AT_START = /^((?:AFI|AFD|Area\s+for\s+(?:improvement|development))\s*\d+[A-Za-z]?|R\s?\d+[A-Za-z]?|Rec(?:ommendation)?\.?\s*\d+[A-Za-z]?|\d+(?:\.\d+)+[A-Za-z]?|\d+[A-Z](?=\s+[A-Z])|\d+[A-Za-z]?[.)])\s*[:.)-]?\s+(?=\S)/
+const REF_AT_START = /^((?:AFI|AFD|Area\s+for\s+(?:improvement|development))\s*\d+[A-Za-z]?|R\s?\d+[A-Za-z]?|Rec(?:ommendation)?\.?\s*\d+[A-Za-z]?|\d+(?:\.\d+)+[A-Za-z]?|\d+[A-Z](?=\s+[A-Z])|\d+[a-z]?(?=\s+[A-Z][a-z]+\s)|\d+[A-Za-z]?[.)])\s*[:.)-]?\s+(?=\S)/
 const RECOMMENDATION_PREFIX = /^(?:(R\s?\d+[A-Za-z]?)\s+)?RECOMMENDATION\s*(\d+[A-Za-z]?)?\s*[:.-]?\s*/i
 const TIMEFRAME = /^(immediate(?:ly)?|immediate action|within\s+\d+\s+(?:days?|weeks?|months?|years?)|short[- ]term|medium[- ]term|long[- ]term|\d+\s+months?|ongoing)\b/i
 const BRACKET_TIMEFRAME = /\s*\((immediate(?:ly)?|within\s+\d+\s+(?:days?|weeks?|months?)|\d+\s+months?|short[- ]term|medium[- ]term|long[- ]term)\)\s*/i

@@ -22,9 +22,10 @@ const SCORERS: Scorer[] = [
   (c) => {
     const parsed = parseRecommendationCell(c.text)
     const parts = [parsed.ref ? `ref ${parsed.ref}` : '', parsed.timeframe ? 'a timeframe' : '', parsed.organisation ? 'an agency' : '', Object.keys(parsed.labelled).length ? 'labelled parts' : ''].filter(Boolean)
-    return parts.length ? { score: 1.5 * Math.min(2, parts.length), because: `carries ${parts.join(', ')}` } : null
+    // A reference opening a lone cell is the strongest sign; each other part adds to it.
+    return parts.length ? { score: Math.min(3, (parsed.ref ? 2 : 1.5) + 1 * (parts.length - 1)), because: `carries ${parts.join(', ')}` } : null
   },
-  (c) => (SHOULD.test(c.text) ? { score: 1, because: 'reads as a recommendation ("should", "Ensure that …")' } : null),
+  (c) => (SHOULD.test(parseRecommendationCell(c.text).text) ? { score: 1, because: 'reads as a recommendation ("should", "Ensure that …")' } : null),
   (c, x) => (x.columns >= 3 ? { score: 1, because: 'alone on a row of a wide table' } : null),
   (c, x) => (x.role?.role === 'action' ? { score: -1, because: 'stands in the action column' } : x.role?.role !== 'recommendation' ? { score: 0.5, because: `stands in the ${x.role?.role ?? 'unnamed'} column, not the action's` } : null),
   (c) => (c.text.length < 25 ? { score: -2, because: 'too short for a recommendation' } : null),
