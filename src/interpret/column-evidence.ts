@@ -62,7 +62,11 @@ export const isStatusText = (t: string): boolean => {
   // A status word may carry a short note after a dash ("Completed – checked by audit").
   return (t.length < 30 || (t.length < 60 && /^[^–—-]{2,25}\s[–—-]\s/.test(t))) && Boolean(s.status || s.rag)
 }
-export const isPersonText = (t: string): boolean =>
+const ORGANISATION =
+  /\b(?:trust|council|police|ccg|icb|nhs|probation|education|housing|health|social\s+care|services?|board|partnership|authority|schools?|cafcass|yos|hospital|agency|agencies|constabulary|provider|gp\s+practices|practices)\b/i
+export const isOrganisationText = (t: string): boolean => ORGANISATION.test(t) && !TITLE_WORDS.test(t) && t.split(/\s+/).length <= 8
+
+export const isPersonText = (t: string): boolean => !isOrganisationText(t) &&
   t.split(/\s*(?:\/|;|,|&|\band\b)\s*/).filter(Boolean).every((p) => PERSON.test(p) || INITIALS.test(p) || (TITLE_WORDS.test(p) && p.split(/\s+/).length <= 8))
   && t.length <= 120
 
@@ -83,6 +87,10 @@ const CONTENT: ContentScorer[] = [
   (s) => {
     const x = share(s, isPersonText)
     return x > 0 ? { role: 'lead', score: 2.5 * x, because: [`names, initials or job titles in ${pct(x)}`] } : null
+  },
+  (s) => {
+    const x = share(s, isOrganisationText)
+    return x > 0 ? { role: 'organisation', score: 3 * x, because: [`organisation or service names in ${pct(x)}`] } : null
   },
   (s) => {
     const x = share(s, (t) => REF_ONLY.test(t) || /^(?:AFI|AFD|Rec)\s*\d+[a-z]?$/i.test(t))

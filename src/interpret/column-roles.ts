@@ -74,6 +74,7 @@ const SYNONYMS: Record<Role, string[]> = {
   organisation: [
     'org', 'organisation', 'organisations', 'organization', 'agency', 'agencies', 'lead agency', 'partner', 'partners', 'provider',
     'responsible agency', 'responsible organisation', 'lead organisation', 'responsible body', 'agency responsible',
+    'service', 'lead service', 'partner agency', 'partner agencies', 'service area',
   ],
   due: [
     'date', 'due date', 'due', 'target date', 'completion date', 'date to be delivered by', 'date to be delivered', 'deadline',

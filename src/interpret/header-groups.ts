@@ -72,7 +72,10 @@ export function isSubHeaderRow(top: readonly (GridSlot | null)[], sub: readonly 
   const filled = sub.map((s, c) => ({ s, c })).filter(({ s, c }) => text(s) && s!.cell !== top[c]?.cell)
   if (filled.length === 0) return false
   return filled.every(({ s, c }) => {
-    const over = text(top[c])
+    // Pasted text loses the span: an empty slot is under the group named to its left.
+    let o = c
+    while (o > 0 && !text(top[o])) o -= 1
+    const over = text(top[o])
     const overRole = roleOfHeader(over).role
     return SUB_WORD.test(text(s)) && (isSectorName(over) || (overRole !== null && ['timeframe', 'due', 'lead', 'progress', 'status'].includes(overRole)))
   })

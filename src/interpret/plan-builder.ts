@@ -159,6 +159,14 @@ export class PlanBuilder {
         r += 1
         continue
       }
+      // A header wrapped over two rows whose first row alone names too few roles to pass.
+      const combined = next ? texts.map((t, i) => `${t} ${slotTexts(next)[i] ?? ''}`.trim()) : []
+      if (next && !headerLike && filledCells(slots).length >= 2 && isHeaderRow(combined) && continuesHeader(texts, slotTexts(next), looksLikeData)) {
+        this.setHeader(table, r, combined.map((header) => ({ header, group: null })), filledCells(slots).length + filledCells(next).length, grid.slice(r + 2, r + 32))
+        this.record(table, r + 1, 'header', 'second line of the header above')
+        r += 1
+        continue
+      }
       if (headerLike) {
         this.setHeader(table, r, texts.map((header) => ({ header, group: null })), filledCells(slots).length, grid.slice(r + 1, r + 31))
         continue

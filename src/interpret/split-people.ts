@@ -57,7 +57,9 @@ function splitOnAnd(phrase: string): string[] {
   // A name has a surname: one capitalised word alone ("Transformation") is not a person.
   const person = (p: string): boolean => /^(?:[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2}|[A-Z]{2,4})$/.test(bare(p)) && !ROLE_WORDS.test(bare(p))
   const post = (p: string): boolean => POST_WORDS.test(bare(p)) && /^[A-Z]/.test(bare(p)) && bare(p).split(/\s+/).length <= 7
-  const personLike = (p: string): boolean => parts.every(person) || parts.every(post)
+  // A mix splits only when its person is a plain two-word name: "Sian Marsh and Performance Manager".
+  const plainName = (p: string): boolean => /^[A-Z][a-z'’-]+\s[A-Z][a-z'’-]+$/.test(bare(p)) && !ROLE_WORDS.test(bare(p))
+  const personLike = (p: string): boolean => parts.every(person) || parts.every(post) || parts.every((q) => post(q) || plainName(q))
   return parts.every(personLike) ? parts.map((p) => p.trim()) : [phrase]
 }
 
