@@ -5,6 +5,7 @@ import { combineHeaderRows, isGroupRow, isSubHeaderRow, type HeaderColumn } from
 import { rolesOfTable } from './table-roles.js'
 import { loneRecommendation } from './rec-row.js'
 import { splitAlignedRow } from './aligned-lists.js'
+import { leadingKeyRows } from './key-rows.js'
 import { isCardTable, labelledLine, recommendationHeading, sectionHeading } from './layouts.js'
 import { parseOrganisationKey, parsePersonnelKey, parseRagKeyRows, parseRagKeyText, type KeyEntry } from './document-keys.js'
 import { cleanRef, parseRecommendationCell, REF_ONLY, splitOrganisations } from './packed-cells.js'
@@ -127,7 +128,16 @@ export class PlanBuilder {
 
   table(table: Table): void {
     this.sawTable = true
-    const grid = gridOf(table)
+    let grid = gridOf(table)
+    // A small key table and the plan after it, joined into one table when nothing stood between.
+    const keyRows = this.expectRagKey ? leadingKeyRows(grid) : 0
+    if (keyRows > 0 && keyRows < grid.length) {
+      this.ragKey.push(...parseRagKeyRows(grid.slice(0, keyRows).map((slots) => ({ texts: slotTexts(slots), fills: slots.map((s) => s?.cell.fill ?? null) }))))
+      this.cells.mapped += grid.slice(0, keyRows).flatMap((s) => filledCells(s)).length
+      this.record(table, 0, 'key', `RAG key (${keyRows} rows)`)
+      this.expectRagKey = false
+      grid = grid.slice(keyRows)
+    }
     // A key is a small table; anything larger after the key's heading is the plan itself.
     if (this.expectRagKey && table.columns <= 3 && grid.length <= 8) {
       this.expectRagKey = false
@@ -181,11 +191,20 @@ export class PlanBuilder {
    */
   private cardTable(table: Table, grid: (GridSlot | null)[][]): void {
     const label = (row: (GridSlot | null)[]): string => (row[0]?.cell.text ?? '').replace(/:\s*$/, '').trim()
-    const starts = grid.flatMap((row, r) => (r === 0 || label(row) === label(grid[0]!) ? [r] : []))
+    // A card starts again where a label comes back (its first row may have been taken as a repeated header).
+    const starts: number[] = []
+    let seen = new Set<string>()
+    grid.forEach((row, r) => {
+      if (r === 0 || seen.has(label(row))) {
+        starts.push(r)
+        seen = new Set()
+      }
+      seen.add(label(row))
+    })
     const cards = starts.map((s, i) => grid.slice(s, starts[i + 1] ?? grid.length))
     // The same label across the cards is one column: its values together are its content evidence.
     const samples = new Map<string, (GridSlot | null)[][]>()
-    for (const card of cards) for (const row of card) samples.set(label(row), [...(samples.get(label(row)) ?? []), [row[1] ? { ...row[1], origin: true } : null]])
+    for (const card of cards) for (const row of card) samples.set(label(row), [...(samples.get(label(row)) ?? []), [row[1] ? { cell: { ...row[1].cell, col: 0 }, origin: true } : null]])
     cards.forEach((card, i) => {
       const labels = card.map((row) => ({ header: label(row), group: null }))
       this.roles = rolesOfTable(labels, []).map((role, c) => {
