@@ -226,7 +226,8 @@ export function assignGroups(roles: ColumnRole[]): ColumnRole[] {
  */
 export function continuesHeader(header: readonly string[], next: readonly string[], isData: (text: string) => boolean): boolean {
   const filled = next.filter((t) => t.trim())
-  if (filled.length < 2) return false
+  // One word alone continues the header only as the lower-case tail of a phrase ("RAG" / "status").
+  if (filled.length === 0 || (filled.length === 1 && !/^[a-z(]/.test(filled[0]!.trim()))) return false
   if (filled.some((t) => t.trim().split(/\s+/).length > 4 || isData(t.trim()))) return false
   const combined = header.map((h, i) => `${h} ${next[i] ?? ''}`.trim())
   const count = (texts: readonly string[]): number => texts.filter((t) => roleOfHeader(t).role !== null).length
