@@ -1,30 +1,20 @@
-import type { Diagnostic, Paragraph, Provenance, Recommendation, Table } from '../../schemas/index.js'
+import type { Paragraph, Provenance, Table } from '../../schemas/index.js'
 import { gridOf, slotTexts, type GridSlot } from '../assemble/grid.js'
-import { continuesHeader, isHeaderRow, roleOfHeader, type ColumnRole } from './column-roles.js'
+import { continuesHeader, isHeaderRow, roleOfHeader } from './column-roles.js'
 import { combineHeaderRows, isGroupRow, isSubHeaderRow, type HeaderColumn } from './header-groups.js'
 import { rolesOfTable } from './table-roles.js'
 import { loneRecommendation } from './rec-row.js'
-import { splitAlignedRow } from './aligned-lists.js'
 import { leadingKeyRows } from './key-rows.js'
 import { isCardTable, labelledLine, recommendationHeading, sectionHeading } from './layouts.js'
-import { parseOrganisationKey, parsePersonnelKey, parseRagKeyRows, parseRagKeyText, type KeyEntry } from './document-keys.js'
-import { cleanRef, parseRecommendationCell, REF_ONLY, splitOrganisations } from './packed-cells.js'
+import { parseOrganisationKey, parsePersonnelKey, parseRagKeyRows, parseRagKeyText } from './document-keys.js'
+import { parseRecommendationCell, REF_ONLY, splitOrganisations } from './packed-cells.js'
 import { parseUkDate } from './parse-date.js'
 import { parseStatus } from './parse-status.js'
-import { actionFromRow, isOutlineMilestone, type ActionDraft } from './row-fields.js'
-import { filledCells, fitScore, isSectionRow, recommendationRow, shiftedRoles } from './row-class.js'
+import { ActionRows } from './action-rows.js'
+import { fold } from './plan-state.js'
+import { filledCells, isSectionRow, recommendationRow } from './row-class.js'
 
-export type RowClass = 'empty' | 'header' | 'repeat' | 'section' | 'recommendation' | 'action' | 'milestone' | 'continuation' | 'note' | 'key'
-
-export interface RowTrace {
-  table: number
-  row: number
-  page: number | null
-  class: RowClass
-  detail: string
-}
-
-type RecDraft = Omit<Recommendation, 'id' | 'actions' | 'themes'> & { actions: ActionDraft[]; key: string }
+export type { RowClass, RowTrace } from './plan-state.js'
 
 /** A cell that is data, not a header word: a date, a status or RAG, a reference. */
 const looksLikeData = (text: string): boolean => {
@@ -32,44 +22,12 @@ const looksLikeData = (text: string): boolean => {
   return Boolean(parseUkDate(text).iso || status.status || status.rag || REF_ONLY.test(text))
 }
 
-const fold = (t: string): string => t.replace(/\s+/g, ' ').trim()
-/** Recommendation identity across rows: case, punctuation and spacing aside. */
-const recKey = (t: string): string => t.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim()
-
 /**
  * Walks the document's blocks in order and builds recommendations → actions → milestones. One
  * instance per document; state is the current column roles, section, recommendation group and
  * the last action (for continuation rows).
  */
-export class PlanBuilder {
-  readonly recommendations: RecDraft[] = []
-  readonly notes: { label: string | null; text: string }[] = []
-  readonly personnel: KeyEntry[] = []
-  readonly organisationKey: KeyEntry[] = []
-  readonly ragKey: KeyEntry[] = []
-  readonly diagnostics: Diagnostic[] = []
-  readonly trace: RowTrace[] = []
-  readonly columnTrace: { table: number; roles: ColumnRole[] }[] = []
-  /** Bold or heading paragraphs before the first table: the title is drawn from them (plan-title.ts). */
-  titleLines: string[] = []
-  /** A heading row above the first table header: the title when the plan has no title paragraph. */
-  firstSection: string | null = null
-  cells = { mapped: 0, unmapped: 0 }
-
-  private roles: ColumnRole[] | null = null
-  private theme: string | null = null
-  private group: RecDraft[] = []
-  private groupHasActions = false
-  private lastActions: ActionDraft[] = []
-  private outlineMilestone: string | null = null
-  private seenMeta = new Set<string>()
-  private expectRagKey = false
-  private sawTable = false
-  /** The recommendation a heading paragraph opened, while labelled lines may still follow it. */
-  private headingRec: RecDraft | null = null
-  /** A heading that named a recommendation ("Finding 2") whose text is the next paragraph. */
-  private pendingHeading: string | null = null
-
+export class PlanBuilder extends ActionRows {
   paragraph(p: Paragraph): void {
     const text = fold(p.text)
     if (!text) return
@@ -87,6 +45,7 @@ export class PlanBuilder {
     }
     this.notes.push({ label: null, text })
   }
+
 
   /**
    * A recommendation written outside the tables: "Recommendation 3: …" (or its label, then its
@@ -125,6 +84,7 @@ export class PlanBuilder {
     this.headingRec = null
     return false
   }
+
 
   table(table: Table): void {
     this.sawTable = true
@@ -185,6 +145,7 @@ export class PlanBuilder {
     }
   }
 
+
   /**
    * Cards: each card's labels are its header and its values one action. Cards that follow each
    * other closely may come as one table; a card starts again where its first label comes back.
@@ -220,6 +181,7 @@ export class PlanBuilder {
     this.roles = null
   }
 
+
   private setHeader(table: Table, r: number, columns: HeaderColumn[], cells: number, below: (GridSlot | null)[][] = []): void {
     // The rows beneath up to the next header-like row are the content the columns are judged by.
     const end = below.findIndex((slots) => isHeaderRow(slotTexts(slots)))
@@ -229,22 +191,6 @@ export class PlanBuilder {
     this.record(table, r, 'header', this.roles.map((c) => c.role ?? `extra:${c.header}`).join(' | '))
   }
 
-  private record(table: Table, r: number, cls: RowClass, detail: string): void {
-    const page = table.rows[r]?.cells[0]?.provenance.page ?? table.provenance.page
-    this.trace.push({ table: table.index, row: r, page, class: cls, detail })
-  }
-
-  private provenance(table: Table, r: number): Provenance {
-    const cells = table.rows[r]?.cells ?? []
-    const cell = cells[0]
-    const page = cell?.provenance.page ?? table.provenance.page
-    const where: Provenance = { page, table: cell?.provenance.table ?? table.index, row: cell?.provenance.row ?? r }
-    // PDF: the row's box on its page, the union of its cells' boxes (a row folded from two pages keeps its first page's).
-    const boxes = cells.filter((c) => c.provenance.page === page).flatMap((c) => (c.provenance.bbox ? [c.provenance.bbox] : []))
-    if (boxes.length === 0) return where
-    const round = (n: number): number => Math.round(n * 10) / 10
-    return { ...where, bbox: [round(Math.min(...boxes.map((b) => b[0]))), round(Math.min(...boxes.map((b) => b[1]))), round(Math.max(...boxes.map((b) => b[2]))), round(Math.max(...boxes.map((b) => b[3])))] }
-  }
 
   private row(table: Table, r: number, slots: (GridSlot | null)[]): void {
     const texts = slotTexts(slots)
@@ -280,6 +226,7 @@ export class PlanBuilder {
     this.dataRow(table, r, slots)
   }
 
+
   /** Rows before any header: key/value blocks, keys, labelled notes, an AREA FOR IMPROVEMENT. */
   private preTableRow(table: Table, r: number, slots: (GridSlot | null)[], signature: string): void {
     const filled = filledCells(slots).map((f) => fold(f.slot.cell.text))
@@ -310,183 +257,5 @@ export class PlanBuilder {
       this.notes.push(labelled ? { label: labelled[1]!.trim(), text: labelled[2]!.trim() } : { label: null, text })
     }
     this.record(table, r, 'note', filled[0]!.slice(0, 60))
-  }
-
-  private startRecommendation(ref: string | null, text: string, boldLead: string | null, provenance: Provenance): RecDraft {
-    const parsed = parseRecommendationCell(text, boldLead)
-    const key = recKey(parsed.text)
-    const existing = key ? this.findRecommendation(key) : null
-    if (existing) {
-      for (const org of splitOrganisations(parsed.organisation ?? '')) if (!existing.organisations.includes(org)) existing.organisations.push(org)
-      if (!this.group.includes(existing)) this.newGroup(existing)
-      return existing
-    }
-    const draft: RecDraft = {
-      ref: ref ? ref.replace(/[.:)]+$/, '') : parsed.ref,
-      text: parsed.text,
-      theme: this.theme,
-      timeframe: parsed.timeframe,
-      organisations: splitOrganisations(parsed.organisation ?? ''),
-      shares_actions_with: [],
-      extra: { ...parsed.labelled },
-      provenance,
-      actions: [],
-      key,
-    }
-    this.recommendations.push(draft)
-    if (this.groupHasActions || this.group.length === 0) this.newGroup(draft)
-    else this.group.push(draft)
-    this.outlineMilestone = null
-    return draft
-  }
-
-  private newGroup(first: RecDraft): void {
-    this.group = [first]
-    this.groupHasActions = first.actions.length > 0
-    this.outlineMilestone = null
-  }
-
-  /** The same recommendation repeated on several rows (Darlington), possibly with a word more or less. */
-  private findRecommendation(key: string): RecDraft | null {
-    for (const rec of this.recommendations) {
-      if (rec.key === key) return rec
-      const [short, long] = rec.key.length < key.length ? [rec.key, key] : [key, rec.key]
-      if (short.length >= 60 && long.startsWith(short)) return rec
-    }
-    return null
-  }
-
-  private dataRow(table: Table, r: number, slots: (GridSlot | null)[]): void {
-    let roles = this.roles!
-    // Columns shifted by one on this page? Keep the roles that fit the row clearly better.
-    const candidates = shiftedRoles(roles, slots.length)
-    const scores = candidates.map((c) => fitScore(c, slots))
-    const best = scores.indexOf(Math.max(...scores))
-    if (scores[best]! >= scores[0]! + 2) {
-      roles = candidates[best]!
-      this.roles = roles
-      this.columnTrace.push({ table: table.index, roles })
-    } else if (roles.length !== slots.length) roles = candidates[0]!
-    const provenance = this.provenance(table, r)
-    const at = (role: string): GridSlot | null => {
-      const i = roles.findIndex((c) => c.role === role)
-      return i >= 0 ? (slots[i] ?? null) : null
-    }
-
-    // A recommendation column on every row (Darlington): the row's recommendation, maybe repeated.
-    let fallbackText: string | null = null
-    let rowOrganisation: string | null = null
-    const recSlot = at('recommendation')
-    if (recSlot?.cell.text.trim()) {
-      const parsed = parseRecommendationCell(recSlot.cell.text, recSlot.cell.boldLead)
-      const actionText = at('action')?.cell.text.trim() ?? ''
-      // "IMMEDIATE DBC" alone: the recommendation itself stands in the action column.
-      const recText = parsed.text || actionText
-      if (!parsed.text) fallbackText = actionText
-      rowOrganisation = parsed.organisation
-      // A ref column beside the recommendation column numbers the recommendation, not its first action.
-      const refIndex = roles.findIndex((c) => c.role === 'ref')
-      const refSlot = refIndex >= 0 ? slots[refIndex] : null
-      const columnRef = refSlot?.origin && refSlot.cell.text.trim() ? cleanRef(refSlot.cell.text) : null
-      if (columnRef && !parsed.ref) slots = slots.map((s, i) => (i === refIndex ? null : s))
-      if (columnRef && !parsed.ref) this.cells.mapped += 1
-      const draft = this.startRecommendation(parsed.ref ?? columnRef, recText, null, provenance)
-      if (!draft.timeframe && parsed.timeframe) draft.timeframe = parsed.timeframe
-      for (const [label, value] of Object.entries(parsed.labelled)) draft.extra[label] ??= value
-      for (const org of splitOrganisations(parsed.organisation ?? '')) if (!draft.organisations.includes(org)) draft.organisations.push(org)
-    }
-    const themeSlot = at('theme')
-    if (themeSlot?.cell.text.trim()) this.theme = fold(themeSlot.cell.text)
-
-    const outline = isOutlineMilestone(roles)
-    const milestoneSlot = at('milestone')
-    if (outline && milestoneSlot?.cell.text.trim()) this.outlineMilestone = fold(milestoneSlot.cell.text)
-
-    // A step of the action above: a milestone cell (and maybe its date), no action, no lead.
-    const milestoneText = milestoneSlot?.origin ? fold(milestoneSlot.cell.text) : ''
-    if (!outline && milestoneText && !at('action')?.cell.text.trim() && !at('lead')?.cell.text.trim() && !recSlot?.cell.text.trim() && this.lastActions.length > 0) {
-      const dueText = at('due')?.cell.text.trim() || null
-      const due = parseUkDate(dueText)
-      const status = parseStatus(at('status')?.cell.text)
-      for (const target of this.lastActions) {
-        target.milestones.push({ text: milestoneText, due_date: due.iso, due_raw: dueText, status: status.status, rag: status.rag, provenance })
-      }
-      this.cells.mapped += filledCells(slots).length
-      return this.record(table, r, 'milestone', milestoneText.slice(0, 60))
-    }
-    const owned = ['action', 'lead', 'due', 'status', 'organisation'].some((role) => at(role)?.cell.text.trim())
-    const hasOwnText = Boolean(at('action')?.cell.text.trim()) || (outline && Boolean(milestoneSlot?.origin && milestoneSlot.cell.text.trim()))
-    if (!owned && !hasOwnText && !recSlot?.cell.text.trim() && this.lastActions.length > 0) {
-      return this.continuation(table, r, slots, roles)
-    }
-    // One action per column group (one agency each); a one-group template has one view.
-    const groups = [...new Set(roles.map((c) => c.group ?? null).filter((g): g is number => g !== null))]
-    const views = groups.length < 2
-      ? [{ slots, organisation: rowOrganisation }]
-      : groups
-          .map((g) => ({
-            slots: slots.map((s, i) => (roles[i]?.group === g || roles[i]?.group == null ? s : null)),
-            organisation: roles[g]?.agency ?? rowOrganisation,
-            ownText: roles.some((c, i) => c.group === g && c.role === 'action' && Boolean(slots[i]?.cell.text.trim())),
-          }))
-          .filter((v) => v.ownText)
-    if (this.group.length === 0) {
-      this.diagnostics.push({ level: 'warning', code: 'ACTION_WITHOUT_RECOMMENDATION', message: `actions before any recommendation (table ${table.index + 1}, row ${r + 1}); kept under an unnamed recommendation`, page: provenance.page })
-      this.startRecommendation(null, '', null, provenance)
-    }
-    this.lastActions = []
-    for (const view of views) {
-      // Several actions listed in one cell become one action each (aligned-lists.ts).
-      const parts = splitAlignedRow(roles, view.slots) ?? [{ slots: view.slots, ref: null }]
-      parts.forEach((part, k) => {
-        const { action, mapped, unmapped } = actionFromRow({
-          roles,
-          slots: part.slots,
-          provenance,
-          personnel: this.personnel,
-          organisations: this.organisationKey,
-          outlineMilestone: outline ? this.outlineMilestone : null,
-          fallbackText,
-          rowOrganisation: view.organisation,
-          diagnostics: this.diagnostics,
-        })
-        if (!action.ref && part.ref) action.ref = part.ref
-        // The row's cells are counted once, with its first action.
-        if (k === 0) {
-          this.cells.mapped += mapped
-          this.cells.unmapped += unmapped
-        }
-        for (const rec of this.group) {
-          const copy = structuredClone(action)
-          rec.actions.push(copy)
-          this.lastActions.push(copy)
-        }
-        this.record(table, r, 'action', action.text.slice(0, 60))
-      })
-    }
-    if (this.group.length > 1) {
-      for (const rec of this.group) rec.shares_actions_with = this.group.filter((o) => o !== rec).map((o) => o.ref ?? o.text.slice(0, 40))
-    }
-    this.groupHasActions = true
-  }
-
-  /** A row with only notes-like columns filled belongs to the action above (a cell broken over a page). */
-  private continuation(table: Table, r: number, slots: (GridSlot | null)[], roles: ColumnRole[]): void {
-    const { action, mapped, unmapped } = actionFromRow({
-      roles, slots, provenance: this.provenance(table, r), personnel: this.personnel, organisations: this.organisationKey,
-      outlineMilestone: null, fallbackText: null, rowOrganisation: null, diagnostics: this.diagnostics,
-    })
-    this.cells.mapped += mapped
-    this.cells.unmapped += unmapped
-    const append = (a: string | null, b: string | null): string | null => (a && b ? `${a} ${b}` : a ?? b)
-    for (const target of this.lastActions) {
-      target.progress = append(target.progress, action.progress)
-      target.success_criteria = append(target.success_criteria, action.success_criteria)
-      target.evidence = append(target.evidence, action.evidence)
-      target.impact = append(target.impact, action.impact)
-      target.milestones.push(...action.milestones)
-      for (const [k, v] of Object.entries(action.extra)) target.extra[k] = append(target.extra[k] ?? null, v)!
-    }
-    this.record(table, r, 'continuation', 'joined to the action above')
   }
 }
