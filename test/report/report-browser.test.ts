@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process'
-import { existsSync, mkdtempSync, statSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
@@ -23,7 +23,7 @@ describe('HTML report in a browser', () => {
   beforeAll(async () => {
     if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} not found: npm test installs it (scripts/ensure-chromium.sh), or set CHROMIUM`)
     const db = join(dir, 'report.sqlite')
-    const ingest = spawnSync(process.execPath, [bin, 'ingest', join(root, 'fixtures', 'pdf'), join(root, 'fixtures', 'docx', 'wakefield'), '--db', db], { encoding: 'utf8' })
+    const ingest = spawnSync(process.execPath, [bin, 'ingest', ...readdirSync(join(root, 'fixtures', 'pdf')).filter((n) => !n.startsWith('random-')).sort().map((n) => join(root, 'fixtures', 'pdf', n)), join(root, 'fixtures', 'docx', 'wakefield'), '--db', db], { encoding: 'utf8' })
     expect(ingest.status, ingest.stderr).toBe(0)
     report = join(dir, 'report.html')
     const made = spawnSync(process.execPath, [bin, 'report', '--db', db, '--out', report, '--as-of', '2013-03-31'], { encoding: 'utf8' })
