@@ -4,6 +4,12 @@
  * date, status and RAG over matched actions; per fixture and in total, as a table.
  *
  *   npx tsx scripts/bench-accuracy.ts [--json]
+ *   npx tsx scripts/bench-accuracy.ts --random N [--seed S] [--formats docx,html,text] [--all-traits] [--json]
+ *   npx tsx scripts/bench-accuracy.ts --show SEED
+ *
+ * `--random N` scores N templates made by the template-family generator (scripts/fixtures/random)
+ * instead of the fixtures: fresh seeds each run unless `--seed S` repeats a run; figures in total,
+ * per format and by trait value. `--show SEED` prints one template's truth against what was read.
  *
  * Ground truth: for designed templates, the content the fixture script rendered (it writes the
  * truth file); for the three sample plans, a file made once from the golden of the pasted text
@@ -14,6 +20,18 @@ import { join, relative } from 'node:path'
 import type { Plan } from '../schemas/index.js'
 import { readPlan } from '../src/ingest.js'
 import { scorePlan, type Score, type Truth } from './accuracy/score.js'
+import { mainRandom } from './fixtures/random/bench-random.js'
+import { showSeed } from './fixtures/random/show.js'
+
+const args = process.argv.slice(2)
+if (args.includes('--random')) {
+  await mainRandom(args)
+  process.exit(0)
+}
+if (args.includes('--show')) {
+  await showSeed(Number(args[args.indexOf('--show') + 1]))
+  process.exit(0)
+}
 
 const root = join(import.meta.dirname, '..')
 const truthDir = join(root, 'fixtures', 'truth')

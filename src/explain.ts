@@ -34,7 +34,11 @@ export function renderExplanation(interpretation: Interpretation, diagnostics: r
     lines.push(`  table ${table}${sheets.has(`${table}`) ? ` (sheet "${sheets.get(`${table}`)}")` : ''}:`)
     roles.forEach((r, i) => {
       const why = r.role ? `${r.role}${r.kind ? ` (${r.kind})` : ''} ← ${r.matched ?? ''}` : 'no role → extra'
-      lines.push(`    col ${i} "${r.header}": ${why}`)
+      lines.push(`    col ${i} "${r.header}": ${why}${r.agency ? ` [group ${r.agency}]` : ''}`)
+      // The evidence weighed for the column: the winner and the runner-up, with their scores.
+      const [winner, runnerUp] = r.evidence ?? []
+      if (winner) lines.push(`         winner ${winner.role ?? 'none'} ${winner.score.toFixed(1)}: ${winner.because.join('; ')}`)
+      if (runnerUp) lines.push(`         runner-up ${runnerUp.role ?? 'none'} ${runnerUp.score.toFixed(1)}: ${runnerUp.because.join('; ')}`)
     })
   }
   lines.push('')

@@ -28,6 +28,8 @@ export function assembleTables(document: SourceDocument): SourceDocument {
   return { ...document, blocks }
 }
 
+const NUMBERED_HEADING = /^(?:recommendations?|rec|area\s+for\s+(?:improvement|development)|finding|issue|priority|theme|section|afi|r)\s*\d+(?:\.\d+)*[a-z]?\b/i
+
 const normalise = (text: string): string => text.toLowerCase().replace(/\d+/g, '#').replace(/\s+/g, ' ').trim()
 
 /**
@@ -40,6 +42,9 @@ function runningParagraphs(blocks: readonly Block[]): { running: Set<number>; dr
   const drop = new Set<number>()
   blocks.forEach((block, i) => {
     if (block.kind !== 'paragraph') return
+    // "Recommendation 1" … "Recommendation 2", "Priority 3: …": numbered headings differ only in
+    // their digits, as page footers do, but each opens a part of the plan and is never repeated.
+    if (block.heading !== null || NUMBERED_HEADING.test(block.text.trim())) return
     const key = normalise(block.text)
     if (/^(?:page\s*)?#(?:\s*(?:of|\/)\s*#)?$/.test(key)) {
       running.add(i)

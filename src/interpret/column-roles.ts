@@ -1,3 +1,4 @@
+import type { Evidence } from './column-evidence.js'
 /**
  * Column roles from header text. Every authority names its columns differently ("Who",
  * "Responsible officer(s)", "Lead Officer"); a synonym table with whole-phrase and contained-phrase
@@ -40,6 +41,8 @@ export interface ColumnRole {
   group?: number | null
   /** The agency a group's action column names ("LA", "Health"), used as the action's organisation. */
   agency?: string | null
+  /** The winning evidence and the runner-up, for `explain` (column-evidence.ts). */
+  evidence?: Evidence[]
 }
 
 const SYNONYMS: Record<Role, string[]> = {
@@ -49,6 +52,11 @@ const SYNONYMS: Record<Role, string[]> = {
     'areas for development', 'inspection recommendation', 'ofsted recommendation', 'recommendation from inspection',
     'details theme timescale', 'finding', 'findings', 'key issue', 'issue', 'issues', 'what we need to improve',
     'area of concern', 'requirement', 'improvement required',
+    // Misleading ones: a column of inspectors' recommendations headed as if it held actions.
+    'recommended action', 'recommended actions', 'ofsted recommended action', 'ofsted recommended actions',
+    'what the inspectors said', 'inspection finding', 'inspection findings', 'improvement area', 'improvement areas',
+    'what needs to improve', 'what needs to be better', 'areas for improvement identified', 'recommendation from report',
+    'inspection recommendations', 'ofsted recommendations', 'recommendations from inspection', 'key findings',
   ],
   theme: ['theme', 'priority', 'priority area', 'objective', 'strategic objective', 'outcome area', 'section', 'workstream'],
   timeframe: ['timescale', 'timescales', 'timeframe', 'time frame', 'time scale', 'priority timescale'],
@@ -66,6 +74,7 @@ const SYNONYMS: Record<Role, string[]> = {
   organisation: [
     'org', 'organisation', 'organisations', 'organization', 'agency', 'agencies', 'lead agency', 'partner', 'partners', 'provider',
     'responsible agency', 'responsible organisation', 'lead organisation', 'responsible body', 'agency responsible',
+    'service', 'lead service', 'partner agency', 'partner agencies', 'service area',
   ],
   due: [
     'date', 'due date', 'due', 'target date', 'completion date', 'date to be delivered by', 'date to be delivered', 'deadline',
@@ -174,19 +183,24 @@ export function isHeaderRow(texts: readonly string[]): boolean {
 
 /** Roles for a header row; an empty header before the first role column is a reference column. */
 export function rolesOfHeaderRow(texts: readonly string[]): ColumnRole[] {
+  return assignGroups(plainRoles(texts))
+}
+
+/** Roles from the header words alone, before content and groups are weighed. */
+export function plainRoles(texts: readonly string[]): ColumnRole[] {
   const roles = texts.map(roleOfHeader)
   const first = roles.findIndex((r) => r.role !== null)
   for (let i = 0; i < first; i += 1) {
     if (!texts[i]!.trim()) roles[i] = { role: 'ref', header: '', kind: null, matched: '(empty header before the first column)' }
   }
-  return assignGroups(roles)
+  return roles
 }
 
 /**
  * Two or more action columns: each opens a group that runs to the next one, so each agency's lead,
  * date and status stay with its action. Columns before the first action column are shared.
  */
-function assignGroups(roles: ColumnRole[]): ColumnRole[] {
+export function assignGroups(roles: ColumnRole[]): ColumnRole[] {
   const starts = roles.flatMap((r, i) => (r.role === 'action' ? [i] : []))
   if (starts.length < 2) return roles
   let group: number | null = null
@@ -212,36 +226,12 @@ function assignGroups(roles: ColumnRole[]): ColumnRole[] {
  */
 export function continuesHeader(header: readonly string[], next: readonly string[], isData: (text: string) => boolean): boolean {
   const filled = next.filter((t) => t.trim())
-  if (filled.length < 2) return false
+  // One word alone continues the header only as the lower-case tail of a phrase ("RAG" / "status").
+  if (filled.length === 0 || (filled.length === 1 && !/^[a-z(]/.test(filled[0]!.trim()))) return false
   if (filled.some((t) => t.trim().split(/\s+/).length > 4 || isData(t.trim()))) return false
   const combined = header.map((h, i) => `${h} ${next[i] ?? ''}`.trim())
   const count = (texts: readonly string[]): number => texts.filter((t) => roleOfHeader(t).role !== null).length
   // Short data rows look like this too, so the second line must name a role the first did not,
   // or read as the tail of a phrase (all lower case).
   return count(combined) > count(header) || (count(combined) === count(header) && filled.every((t) => /^[a-z(]/.test(t.trim())))
-}
-
-/**
- * Cues from a column's content for a header no synonym took: a column of dates is a due date, of
- * RAG words or letters a status, of short person names a lead. Needs most of at least three
- * filled cells to agree.
- */
-export function roleFromContent(
-  header: ColumnRole,
-  cells: readonly string[],
-  tests: { isDate: (t: string) => boolean; isStatus: (t: string) => boolean; isPerson: (t: string) => boolean },
-): ColumnRole {
-  const filled = cells.map((c) => c.trim()).filter(Boolean)
-  if (header.role !== null || filled.length < 3) return header
-  const share = (test: (t: string) => boolean): number => filled.filter(test).length / filled.length
-  const cues: [Role, (t: string) => boolean, string][] = [
-    ['due', tests.isDate, 'dates'],
-    ['status', tests.isStatus, 'status words or RAG letters'],
-    ['lead', tests.isPerson, "people's names"],
-  ]
-  for (const [role, test, what] of cues) {
-    const s = share(test)
-    if (s >= 0.7) return { ...header, role, matched: `content: ${what} in ${Math.round(s * 100)}% of ${filled.length} cells` }
-  }
-  return header
 }

@@ -3,6 +3,7 @@ import { resolveAuthorities } from './authorities/resolve-authorities.js'
 import { applyRagKey, ragKeyMappings } from './apply-rag-key.js'
 import { parseUkDate } from './parse-date.js'
 import { PlanBuilder, type RowTrace } from './plan-builder.js'
+import { titleFrom } from './plan-title.js'
 import { ragStatusKey, statusEffective } from './status-effective.js'
 import { classifyText } from '../themes/classify.js'
 import type { ColumnRole } from './column-roles.js'
@@ -30,6 +31,20 @@ function findDate(text: string): string | null {
     if (iso && /^(19|20)\d\d/.test(iso)) return iso
   }
   return null
+}
+
+/**
+ * The plan's date: a labelled "Date" / "Version" / "Updated" field first; then a month in the
+ * title ("… January 2013 update"); then a cover line saying when it was updated or agreed. A bare
+ * year in a title is most often the inspection's, so it is not taken.
+ */
+function planDateOf(notes: readonly { label: string | null; text: string }[], title: string | null): string | null {
+  const dated = notes.find((n) => n.label && /date|version|as at|updated|position/i.test(n.label) && findDate(n.text))
+  if (dated) return findDate(dated.text)
+  const fromTitle = title ? findDate(title) : null
+  if (fromTitle && fromTitle.length >= 7) return fromTitle
+  const cover = notes.find((n) => !n.label && n.text.length < 200 && /\b(?:updated?|as at|version|dated|agreed|revised)\b/i.test(n.text) && (findDate(n.text)?.length ?? 0) >= 7)
+  return cover ? findDate(cover.text) : null
 }
 
 const INSPECTORATES: [string, RegExp][] = [
@@ -76,10 +91,9 @@ export function interpretPlan(document: SourceDocument, source: SourceInfo): Int
     ]),
     ...builder.organisationKey.map((k) => k.value),
   ].join('\n')
-  const dated = builder.notes.find((n) => n.label && /date|version|as at|updated|position/i.test(n.label) && findDate(n.text))
-  const planDate = dated ? findDate(dated.text) : null
+  const title = titleFrom(builder.titleLines) ?? document.title ?? builder.firstSection
+  const planDate = planDateOf(builder.notes, title)
   const authorities = resolveAuthorities(allText, planDate ?? findDate(allText.match(/\b(?:19|20)\d\d\b/)?.[0] ?? '')).map((m) => m.authority)
-  const title = builder.titleLines.length ? builder.titleLines.join(' ') : (document.title ?? builder.firstSection)
   const titleText = [title ?? '', ...builder.notes.filter((n) => n.label && /plan|title/i.test(n.label)).map((n) => n.text)].join(' ')
   const totalCells = builder.cells.mapped + builder.cells.unmapped
   // Read before the key fills `status` from RAG below, so status_source tells stated from derived.

@@ -18,11 +18,12 @@ export interface RecommendationCell {
  * Labels that some templates append to the recommendation in the same cell. "Agency" names who
  * it is addressed to; the others are kept under their label.
  */
-const TRAILING_LABELS = /\s+(Practice\s+standards?|Agency|Agencies|Lead\s+agency|Standards?|Source|Inspection\s+report|Judgement)\s*[:–-]\s*/g
+const TRAILING_LABELS =
+  /\s+(Practice\s+standards?|Agency|Agencies|Lead\s+agenc(?:y|ies)|Partner\s+agencies|Standards?|Source|Inspection\s+report|Judgement|Time\s?[Ff]rame|Time\s?[Ss]cale|Outcome\s+measures?|Measures?\s+of\s+success|Evidence|Milestones|Underpinned\s+by)\s*[:–-]\s*/g
 
 /** R1, R12a, 1, 1.1, 2.2.1, 1A, 6., Recommendation 4, Rec 4 */
-export const REF_ONLY = /^(?:R\s?\d+[A-Za-z]?|Rec(?:ommendation)?\.?\s*\d+[A-Za-z]?|\d+(?:\.\d+)*[A-Za-z]?\.?|[A-Z]\d+(?:\.\d+)*)$/
-const REF_AT_START = /^(R\s?\d+[A-Za-z]?|Rec(?:ommendation)?\.?\s*\d+[A-Za-z]?|\d+(?:\.\d+)+[A-Za-z]?|\d+[A-Z](?=\s+[A-Z])|\d+[A-Za-z]?[.)])\s*[:.)-]?\s+(?=\S)/
+export const REF_ONLY = /^(?:(?:AFI|AFD|Area\s+for\s+(?:improvement|development))\s*\d+[A-Za-z]?|R\s?\d+[A-Za-z]?|Rec(?:ommendation)?\.?\s*\d+[A-Za-z]?|\d+(?:\.\d+)*[A-Za-z]?\.?|[A-Z]\d+(?:\.\d+)*)$/
+const REF_AT_START = /^((?:AFI|AFD|Area\s+for\s+(?:improvement|development))\s*\d+[A-Za-z]?|R\s?\d+[A-Za-z]?|Rec(?:ommendation)?\.?\s*\d+[A-Za-z]?|\d+(?:\.\d+)+[A-Za-z]?|\d+[A-Z](?=\s+[A-Z])|\d+[a-z]?(?=\s+[A-Z][a-z]+\s)|\d+[A-Za-z]?[.)])\s*[:.)-]?\s+(?=\S)/
 const RECOMMENDATION_PREFIX = /^(?:(R\s?\d+[A-Za-z]?)\s+)?RECOMMENDATION\s*(\d+[A-Za-z]?)?\s*[:.-]?\s*/i
 const TIMEFRAME = /^(immediate(?:ly)?|immediate action|within\s+\d+\s+(?:days?|weeks?|months?|years?)|short[- ]term|medium[- ]term|long[- ]term|\d+\s+months?|ongoing)\b/i
 const BRACKET_TIMEFRAME = /\s*\((immediate(?:ly)?|within\s+\d+\s+(?:days?|weeks?|months?)|\d+\s+months?|short[- ]term|medium[- ]term|long[- ]term)\)\s*/i
@@ -76,7 +77,8 @@ export function parseRecommendationCell(text: string, boldLead: string | null = 
     for (let i = 1; i + 1 < pieces.length; i += 2) {
       const label = pieces[i]!.replace(/\s+/g, ' ')
       const value = pieces[i + 1]!.trim()
-      if (/^(?:agency|agencies|lead agency)$/i.test(label) && !organisation) organisation = value
+      if (/^(?:agency|agencies|lead agenc(?:y|ies)|partner agencies)$/i.test(label) && !organisation) organisation = value
+      else if (/^time\s?(?:frame|scale)$/i.test(label) && !timeframe) timeframe = value
       else labelled[label] = value
     }
   }
@@ -95,7 +97,7 @@ export function splitOrganisationPrefix(text: string): { organisation: string | 
   return { organisation: null, rest: text }
 }
 
-export type LabelTarget = 'success' | 'evidence' | 'milestone' | 'progress'
+export type LabelTarget = 'success' | 'evidence' | 'milestone' | 'progress' | 'due'
 
 const LABELS: [RegExp, LabelTarget][] = [
   [/Outcome\s+[Mm]easures?(?:\s*:)?/, 'evidence'],
@@ -106,6 +108,8 @@ const LABELS: [RegExp, LabelTarget][] = [
   [/Underpinned\s+by\s*:?-?/i, 'milestone'],
   [/Update\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{2,4}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})(?:\s*:)?/, 'progress'],
   [/Supplemented\s+by\s*:?-?/i, 'milestone'],
+  // A due date written inside the action cell ("… Target date: 31/03/13"): only with its colon.
+  [/(?:Target|Completion|Due|End)\s+[Dd]ate\s*:|Deadline\s*:|By\s+when\s*:|Date\s+for\s+completion\s*:|Timescale\s*:|To\s+be\s+completed\s+by\s*:/, 'due'],
 ]
 
 export interface LabelledPart {
@@ -161,4 +165,9 @@ function pushLine(parts: LabelledPart[], text: string, startsLine: boolean): voi
   // Text that follows a label on the same source line continues that label's first line.
   if (!startsLine && current.lines.length > 0) current.lines[current.lines.length - 1] += ` ${t}`
   else current.lines.push(t)
+}
+
+/** "Local authority and Police", "CCG / Provider": the organisations one cell names, one each. */
+export function splitOrganisations(text: string): string[] {
+  return text.split(/\s*[/,;]\s*|\s+(?:and|&)\s+/).map((t) => t.trim()).filter(Boolean)
 }

@@ -76,9 +76,12 @@ export function fitScore(roles: readonly ColumnRole[], slots: readonly (GridSlot
     if (role.role === null && !role.header && text) score -= 1
     if (!text) return
     switch (role.role) {
-      case 'due':
-        score += parseUkDate(text).iso || /^(immediate|ongoing|on-going|\d+\s+months?|within)/i.test(text) ? 1 : -1
+      case 'due': {
+        // One date per line when a cell lists several actions' dates: judge its first line.
+        const first = slot?.cell.lines[0]?.trim() || text
+        score += parseUkDate(first).iso || /^(immediate|ongoing|on-going|quarterly|monthly|annually|\d+\s+months?|within|from|by|end|q[1-4])/i.test(first) ? 1 : -1
         break
+      }
       case 'status': {
         const s = parseStatus(text)
         score += s.status || s.rag ? 1 : text.length > 30 ? -1 : 0

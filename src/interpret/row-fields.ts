@@ -116,7 +116,10 @@ export function actionFromRow(ctx: RowContext): { action: ActionDraft; mapped: n
           else if (part.target === 'success') success.push(`${part.label}: ${part.lines.join(' ')}`)
           else if (part.target === 'evidence') evidence.push(`${part.label}: ${part.lines.join(' ')}`)
           else if (part.target === 'progress') progress.push(`${part.label}: ${part.lines.join(' ')}`)
-          else actionLines.push(...part.lines)
+          else if (part.target === 'due' && !dueRaw) {
+            dueRaw = part.lines.join(' ')
+            dueLines = [dueRaw]
+          } else actionLines.push(...part.lines)
         }
         break
       case 'lead': {
@@ -141,16 +144,27 @@ export function actionFromRow(ctx: RowContext): { action: ActionDraft; mapped: n
         timeframe = text
         break
       case 'status': {
-        statusRaw = text
+        // A status column and a RAG column: each gives what it states, neither erases the other.
+        statusRaw = statusRaw ? `${statusRaw}; ${text}` : text
         const parsed = parseStatus(text)
-        status = parsed.status
-        rag = parsed.rag
-        ragSource = parsed.ragSource
+        status = parsed.status ?? status
+        if (parsed.rag) {
+          rag = parsed.rag
+          ragSource = parsed.ragSource
+        }
         break
       }
-      case 'progress':
-        progress.push(text)
+      case 'progress': {
+        // A progress cell that is a status word, maybe with a short note after a dash, states the status.
+        const word = status === null && text.length < 60 ? leadingStatus(text) : null
+        const rest = word ? text.slice(word.word.length).trim() : ''
+        if (word && (!rest || /^[–—-]\s/.test(rest))) {
+          status = word.status
+          // The note stays in status_raw.
+          statusRaw = statusRaw ?? text
+        } else progress.push(text)
         break
+      }
       case 'success':
         success.push(text)
         break
@@ -169,6 +183,7 @@ export function actionFromRow(ctx: RowContext): { action: ActionDraft; mapped: n
           if (part.target === 'success') success.push(labelled)
           else if (part.target === 'evidence') evidence.push(labelled)
           else if (part.target === 'progress') progress.push(labelled)
+          else if (part.target === 'due') extra[part.label!] = body
           else for (const line of part.lines) milestones.push(milestone(line, ctx.provenance))
         }
         break
@@ -181,9 +196,10 @@ export function actionFromRow(ctx: RowContext): { action: ActionDraft; mapped: n
   })
 
   // A status cell left without a rating may be coloured (RAG by fill only).
-  const statusSlot = ctx.slots[firstIndex(ctx.roles, 'status')]
-  if (!rag && statusSlot?.cell.fill) {
-    rag = ragFromFill(statusSlot.cell.fill)
+  for (const [col, role] of ctx.roles.entries()) {
+    const fill = role.role === 'status' ? ctx.slots[col]?.cell.fill : null
+    if (rag || !fill) continue
+    rag = ragFromFill(fill)
     if (rag) ragSource = 'fill'
   }
   // A note opening with a bold status word ("Completed …") states the status.

@@ -147,10 +147,10 @@ describe('column roles from content', () => {
 })
 
 describe('cells with one value per sub-action', () => {
-  it('keeps each step with its own date when the counts match', () => {
+  it('keeps each step with its own date when only the dates line up with the steps', () => {
     const { plan } = interpretPlan(documentOf([table(0, [
       ['Recommendation', 'Action', 'Lead', 'Target date'],
-      ['Improve recording', 'Draft the policy\nConsult staff\nLaunch', 'Ann Lee\nBob Ray\nAnn Lee', '31/01/2013\n28/02/2013\nApr-13'],
+      ['Improve recording', 'Draft the policy\nConsult staff\nLaunch', 'Ann Lee', '31/01/2013\n28/02/2013\nApr-13'],
     ])]), SOURCE)
     const action = plan.recommendations[0]!.actions[0]!
     expect(action.milestones.map((m) => [m.text, m.due_date])).toEqual([
@@ -159,7 +159,30 @@ describe('cells with one value per sub-action', () => {
       ['Launch', '2013-04'],
     ])
     expect(action.due_date).toBe('2013-04')
-    expect(action.leads).toEqual(['Ann Lee', 'Bob Ray'])
+    expect(action.leads).toEqual(['Ann Lee'])
+  })
+
+  it('splits paragraph-aligned columns into one action per line: action N beside lead N and date N', () => {
+    const { plan } = interpretPlan(documentOf([table(0, [
+      ['Recommendation', 'Action', 'Lead', 'Target date'],
+      ['Improve recording', 'Draft the policy\nConsult staff\nLaunch', 'Ann Lee\nBob Ray\nAnn Lee', '31/01/2013\n28/02/2013\nApr-13'],
+    ])]), SOURCE)
+    expect(plan.recommendations[0]!.actions.map((a) => [a.text, a.leads, a.due_date])).toEqual([
+      ['Draft the policy', ['Ann Lee'], '2013-01-31'],
+      ['Consult staff', ['Bob Ray'], '2013-02-28'],
+      ['Launch', ['Ann Lee'], '2013-04'],
+    ])
+  })
+
+  it('splits numbered or lettered actions in one cell, sharing a lead given once', () => {
+    const { plan } = interpretPlan(documentOf([table(0, [
+      ['Recommendation', 'Action', 'Lead', 'Target date'],
+      ['Improve recording', 'a) Draft the policy\nb) Consult staff on the draft\nand the unions', 'Ann Lee', '31/01/2013\n28/02/2013'],
+    ])]), SOURCE)
+    expect(plan.recommendations[0]!.actions.map((a) => [a.ref, a.text, a.leads, a.due_date])).toEqual([
+      ['a', 'Draft the policy', ['Ann Lee'], '2013-01-31'],
+      ['b', 'Consult staff on the draft and the unions', ['Ann Lee'], '2013-02-28'],
+    ])
   })
 
   it('keeps the raw text when the counts differ', () => {
