@@ -96,7 +96,7 @@ function fromGeometry({ runs, grids, rects, frame, pageNumber, carried }: PageIn
   }
   const lines = groupLines(runs, COLUMN_GAP)
   // A ruled table on the page ends whatever borderless table ran into it.
-  const borderless = borderlessTables(lines, rects, frame, pageNumber, placed.length === 0 ? (carried?.starts ?? null) : null)
+  const borderless = borderlessTables(lines, rects, frame, pageNumber, placed.length === 0 ? carried : null)
   const used = new Set<TextRun>()
   for (const found of borderless) {
     found.runs.forEach((r) => used.add(r))
@@ -105,7 +105,7 @@ function fromGeometry({ runs, grids, rects, frame, pageNumber, carried }: PageIn
   const rest = lines.filter((l) => !l.runs.some((r) => used.has(r)))
   if (rest.length > 0) placed.push(...pageParagraphs(rest, frame, pageNumber))
   const last = borderless[borderless.length - 1]
-  return { placed, columns: last ? { starts: last.starts, right: last.box.x1 } : null }
+  return { placed, columns: last ? { starts: last.starts, right: last.box.x1, rowStyle: last.rowStyle } : null }
 }
 
 function ruledTable(ruled: Grid, inside: TextRun[], rects: readonly FilledRect[], frame: PageFrame, pageNumber: number): Placed {

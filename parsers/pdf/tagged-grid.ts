@@ -25,6 +25,14 @@ import type { TextRun } from './text-items.js'
 export interface Columns {
   starts: number[]
   right: number
+  /** How a borderless table's rows stand (read from the layout), for its rest on the next page to be cut alike. */
+  rowStyle?: RowStyle
+}
+
+/** Whether rows stand apart by more than a line spacing, and that spacing in points. */
+export interface RowStyle {
+  gapped: boolean
+  lineSpacing: number
 }
 
 export type Placed = { table: Table; box: Box; runs: Set<TextRun>; columns: Columns | null } | { problem: string }
