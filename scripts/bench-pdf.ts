@@ -1,14 +1,17 @@
 /**
  * PDF speed and memory: `actionplan ingest` against the floor of pdfjs-dist's bare getTextContent
  * over the same files, measured in the same run (each in its own process, wall time and peak RSS
- * from GNU time). Two sets: the fixture PDFs, and a generated set of plans (scripts/bench).
+ * from GNU time). Sets: the fixture PDFs, and a generated set of plans (scripts/bench) reported by
+ * kind: ruled, and the borderless third (no lines, rules between rows only, shaded header band).
+ * Per set: files read and failed (a file with no table found fails), pages/s, and ingest time ÷
+ * floor; the single-worker row is the one to compare with the floor.
  *
  *   npm run build && npx tsx scripts/bench-pdf.ts [--count 120] [--jobs 1,2]
  */
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync } from 'node:fs'
 import { availableParallelism, tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { generatePdfs } from './bench/generate-pdfs.js'
+import { basename, join } from 'node:path'
+import { generatePdfs, styleOfPath } from './bench/generate-pdfs.js'
 import { measure } from './bench/measure.js'
 
 const root = join(import.meta.dirname, '..')
@@ -27,30 +30,56 @@ function fixtureSet(): string {
   return dir
 }
 
-interface Row { set: string; files: number; pages: number; floor: { s: number; mb: number }; nativeFloor: { s: number }; runs: { jobs: number; s: number; mb: number; failed: number }[] }
+interface Run { jobs: number; s: number; mb: number; read: number; failed: number }
+interface Row { set: string; files: number; pages: number; floor: { s: number; mb: number }; nativeFloor: { s: number }; runs: Run[] }
+
+/** The generated set, one folder per kind of table. */
+function generatedSets(): [string, string][] {
+  const all = join(work, 'generated')
+  const kinds = new Map<string, string>()
+  for (const path of generatePdfs(all, count)) {
+    const kind = styleOfPath(path)
+    const dir = join(work, `generated-${kind}`)
+    if (!kinds.has(kind)) mkdirSync(dir)
+    kinds.set(kind, dir)
+    renameSync(path, join(dir, basename(path)))
+  }
+  return [...kinds].map(([kind, dir]) => [kind === 'ruled' ? 'generated ruled' : `generated borderless: ${kind}`, dir])
+}
 
 function bench(set: string, dir: string): Row {
   const floor = measure(process.execPath, [join(root, 'scripts', 'bench', 'floor-text-content.mjs'), dir])
   const nativeFloor = measure(process.execPath, [join(root, 'scripts', 'bench', 'floor-text-content.mjs'), '--native', dir])
   const { files, pages } = JSON.parse(floor.stdout) as { files: number; pages: number }
   const runs = jobsList.map((jobs) => {
-    const db = join(work, `${set}-${jobs}.sqlite`)
+    const db = join(work, `${set.replace(/\W+/gu, '-')}-${jobs}.sqlite`)
     const run = measure(process.execPath, [join(root, 'bin', 'actionplan.js'), 'ingest', dir, '--db', db, '--jobs', String(jobs)])
-    const failed = Number(run.stderr.match(/(\d+) failed/)?.[1] ?? 0)
-    return { jobs, s: run.seconds, mb: run.peakMb, failed }
+    const m = run.stderr.match(/(\d+) imported, (\d+) skipped, (\d+) failed/)
+    return { jobs, s: run.seconds, mb: run.peakMb, read: Number(m?.[1] ?? 0) + Number(m?.[2] ?? 0), failed: Number(m?.[3] ?? files) }
   })
   return { set, files, pages, floor: { s: floor.seconds, mb: floor.peakMb }, nativeFloor: { s: nativeFloor.seconds }, runs }
 }
 
+/** The generated kinds summed: one row per --jobs, times and files added up (each kind is its own process). */
+function sumOf(set: string, rows: Row[]): Row {
+  const runs = jobsList.map((jobs) => {
+    const rs = rows.map((r) => r.runs.find((x) => x.jobs === jobs)!)
+    return { jobs, s: rs.reduce((a, r) => a + r.s, 0), mb: Math.max(...rs.map((r) => r.mb)), read: rs.reduce((a, r) => a + r.read, 0), failed: rs.reduce((a, r) => a + r.failed, 0) }
+  })
+  const total = (f: (r: Row) => number): number => rows.reduce((a, r) => a + f(r), 0)
+  return { set, files: total((r) => r.files), pages: total((r) => r.pages), floor: { s: total((r) => r.floor.s), mb: Math.max(...rows.map((r) => r.floor.mb)) }, nativeFloor: { s: total((r) => r.nativeFloor.s) }, runs }
+}
+
 try {
-  const rows = [bench('fixtures', fixtureSet()), bench(`generated`, (generatePdfs(join(work, 'generated'), count), join(work, 'generated')))]
+  const generated = generatedSets().map(([set, dir]) => bench(set, dir))
+  const rows = [bench('fixtures', fixtureSet()), ...generated, sumOf('generated, all kinds (sum)', generated)]
   const f = (n: number, d = 1): string => n.toFixed(d)
-  console.log(`| set | files | pages | floor pages/s | floor peak MB | ingest --jobs | ingest pages/s | ingest peak MB | time ÷ floor | time ÷ native floor | failed |`)
-  console.log(`|---|---|---|---|---|---|---|---|---|---|---|`)
+  console.log(`| set | files | pages | floor pages/s | floor peak MB | ingest --jobs | read | failed | ingest pages/s | ingest peak MB | time ÷ floor | time ÷ native floor |`)
+  console.log(`|---|---|---|---|---|---|---|---|---|---|---|---|`)
   for (const r of rows) {
     for (const run of r.runs) {
       console.log(
-        `| ${r.set} | ${r.files} | ${r.pages} | ${f(r.pages / r.floor.s)} | ${f(r.floor.mb, 0)} | ${run.jobs} | ${f(r.pages / run.s)} | ${f(run.mb, 0)} | ${f(run.s / r.floor.s, 2)} | ${f(run.s / r.nativeFloor.s, 2)} | ${run.failed} |`,
+        `| ${r.set} | ${r.files} | ${r.pages} | ${f(r.pages / r.floor.s)} | ${f(r.floor.mb, 0)} | ${run.jobs} | ${run.read} | ${run.failed} | ${f(r.pages / run.s)} | ${f(run.mb, 0)} | ${f(run.s / r.floor.s, 2)} | ${f(run.s / r.nativeFloor.s, 2)} |`,
       )
     }
   }

@@ -1,12 +1,22 @@
 /**
- * A small PDF writer for benchmark sets: a ruled table over as many landscape A4 pages as it
- * needs, the header row repeated on each page, a running title, RAG cells filled. Standard
- * Helvetica (no embedded fonts), text wrapped by Helvetica's average glyph width. Not a general
- * writer: it makes many varied, valid, text-bearing PDFs quickly, without LibreOffice.
+ * A small PDF writer for benchmark sets: a table over as many landscape A4 pages as it needs, the
+ * header row repeated on each page, a running title. Standard Helvetica (no embedded fonts), text
+ * wrapped by Helvetica's average glyph width, no structure tree (untagged). Not a general writer: it
+ * makes many varied, valid, text-bearing PDFs quickly, without LibreOffice.
+ *
+ * Table styles: `ruled` (every cell boxed, grey header, RAG cells filled), and three borderless
+ * ones as Word and "Print to PDF" output often has them: `none` (no lines and no fills at all, bold
+ * header), `rows` (a rule under each row, none between columns) and `band` (one shaded band behind the
+ * header, no rules). Borderless styles leave a wider gutter between columns, as such tables do.
  */
+
+export type TableStyle = 'ruled' | 'none' | 'rows' | 'band'
+export const TABLE_STYLES: readonly TableStyle[] = ['ruled', 'none', 'rows', 'band']
 
 export interface BenchTable {
   title: string
+  /** How the table is drawn; ruled when not said. */
+  style?: TableStyle
   headers: string[]
   /** Column widths in points. */
   widths: number[]
@@ -16,14 +26,15 @@ export interface BenchTable {
 const PAGE = { w: 841.9, h: 595.3, margin: 36 }
 const SIZE = 7.5
 const LEAD = 9
-const PAD = 3
+const RULED_PAD = 3
+const BORDERLESS_PAD = 6
 // Average Helvetica advance at 1pt, for wrapping only.
 const CHAR = 0.5
 
 const esc = (t: string): string => t.replace(/[\\()]/g, (c) => `\\${c}`).replace(/[^\x20-\x7e]/g, '?')
 
-function wrap(text: string, width: number): string[] {
-  const max = Math.max(4, Math.floor((width - 2 * PAD) / (SIZE * CHAR)))
+function wrap(text: string, width: number, pad: number): string[] {
+  const max = Math.max(4, Math.floor((width - 2 * pad) / (SIZE * CHAR)))
   const lines: string[] = []
   for (const paragraph of text.split('\n')) {
     let line = ''
@@ -47,6 +58,9 @@ function wrap(text: string, width: number): string[] {
 const rgb = (hex: string): string => [1, 3, 5].map((i) => (parseInt(hex.slice(i, i + 2), 16) / 255).toFixed(3)).join(' ')
 
 export function writeBenchPdf(table: BenchTable): Uint8Array {
+  const style = table.style ?? 'ruled'
+  const PAD = style === 'ruled' ? RULED_PAD : BORDERLESS_PAD
+  const total = table.widths.reduce((a, b) => a + b, 0)
   const pages: string[] = []
   let ops: string[] = []
   let y = 0
@@ -55,27 +69,30 @@ export function writeBenchPdf(table: BenchTable): Uint8Array {
     if (ops.length) pages.push(ops.join('\n'))
     ops = [`BT /F2 9 Tf ${x0} ${PAGE.h - 24} Td (${esc(table.title)}) Tj ET`]
     y = PAGE.h - PAGE.margin
-    drawRow(table.headers, table.headers.map(() => '#d9d9d9'), true)
+    drawRow(table.headers, style === 'ruled' ? table.headers.map(() => '#d9d9d9') : undefined, true)
   }
   const drawRow = (cells: string[], fills: (string | null)[] | undefined, bold: boolean): void => {
-    const wrapped = cells.map((c, i) => wrap(c, table.widths[i]!))
+    const wrapped = cells.map((c, i) => wrap(c, table.widths[i]!, PAD))
     const height = Math.max(1, ...wrapped.map((l) => l.length)) * LEAD + 2 * PAD
+    const header = bold && cells === table.headers
+    if (style === 'band' && header) ops.push(`${rgb('#d9d9d9')} rg ${x0} ${(y - height).toFixed(1)} ${total} ${height} re f`)
     let x = x0
     cells.forEach((_, i) => {
       const w = table.widths[i]!
-      const fill = fills?.[i]
+      const fill = style === 'ruled' ? fills?.[i] : null
       if (fill) ops.push(`${rgb(fill)} rg ${x.toFixed(1)} ${(y - height).toFixed(1)} ${w} ${height} re f`)
-      ops.push(`0 0 0 RG 0.5 w ${x.toFixed(1)} ${(y - height).toFixed(1)} ${w} ${height} re S`)
+      if (style === 'ruled') ops.push(`0 0 0 RG 0.5 w ${x.toFixed(1)} ${(y - height).toFixed(1)} ${w} ${height} re S`)
       wrapped[i]!.forEach((line, n) => {
         ops.push(`0 0 0 rg BT /${bold ? 'F2' : 'F1'} ${SIZE} Tf ${(x + PAD).toFixed(1)} ${(y - PAD - (n + 1) * LEAD + 2).toFixed(1)} Td (${esc(line)}) Tj ET`)
       })
       x += w
     })
+    if (style === 'rows') ops.push(`0 0 0 RG 0.5 w ${x0} ${(y - height).toFixed(1)} m ${(x0 + total).toFixed(1)} ${(y - height).toFixed(1)} l S`)
     y -= height
   }
   startPage()
   for (const row of table.rows) {
-    const height = Math.max(1, ...row.cells.map((c, i) => wrap(c, table.widths[i]!).length)) * LEAD + 2 * PAD
+    const height = Math.max(1, ...row.cells.map((c, i) => wrap(c, table.widths[i]!, PAD).length)) * LEAD + 2 * PAD
     if (y - height < PAGE.margin) startPage()
     drawRow(row.cells, row.fills, row.bold ?? false)
   }
