@@ -154,6 +154,15 @@ function fromTags(tags: TaggedPage, { runs, grids, rects, frame, pageNumber, car
     inside.forEach((r) => used.add(r))
     placed.push(ruledTable(grid, inside, rects, frame, pageNumber))
   }
+  // Tags that mark no table at all are often a converter's paragraphs-only tagging of a drawn
+  // table (one P per cell): the layout may still show one.
+  if (tags.tables.length === 0) {
+    const lines = groupLines(runs.filter((r) => !used.has(r)), COLUMN_GAP)
+    for (const found of borderlessTables(lines, rects, frame, pageNumber, null)) {
+      found.runs.forEach((r) => used.add(r))
+      placed.push({ top: found.box.y0, block: found.table })
+    }
+  }
   for (const block of tags.blocks) {
     const mine = block.ids.flatMap((id) => byTag.get(id) ?? []).filter((r) => !used.has(r))
     if (mine.length === 0) continue
