@@ -72,10 +72,15 @@ export function rowContext(bands: readonly Band[], columns: readonly Column[], s
   const steps = spacings.filter((s) => s > 0.8 * size).sort((a, b) => a - b)
   const lineSpacing = steps[Math.floor(steps.length / 4)] ?? Infinity
   const gaps = columnGaps(bands, columns).slice(1)
-  // Rows standing apart: several band gaps clearly wider than the line spacing, and most rows
-  // a tenth of the gaps that wide — one wide gap in an evenly spaced table is a section break.
+  // Rows standing apart: several band gaps clearly wider than the line spacing, a quarter of them
+  // (a tenth where the cells are words, which wrap) — a few wide gaps in an evenly spaced table
+  // of figures are section breaks.
   const wide = gaps.filter((g) => g > 1.15 * lineSpacing).length
-  const gapped = wide >= 2 && wide * 10 >= gaps.length
+  // A table of figures has no wrapped cells to speak of, so it must show it more often.
+  const chunks = bands.flatMap((b) => b.chunks)
+  const figures = chunks.filter((c) => /^[\d\s.,%()$£€+\-–*/]+$/.test(c.text)).length
+  const wordy = figures * 2 < chunks.length
+  const gapped = wide >= 2 && (wide * 4 >= gaps.length || (wordy && wide * 10 >= gaps.length))
   const anchor = Math.max(0, counts.findIndex((n) => n * 2 >= bands.length))
   if (style) return { columns, anchor, ...style }
   return { columns, anchor, lineSpacing: Number.isFinite(lineSpacing) ? lineSpacing : 12, gapped }

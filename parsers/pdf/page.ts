@@ -91,6 +91,9 @@ function fromGeometry({ runs, grids, rects, frame, pageNumber, carried }: PageIn
   for (const ruled of grids) {
     const inside = runs.filter((r) => centreIn(r, ruled.box))
     if (inside.length === 0) continue
+    // Rules between rows only (no rule between columns): the columns are in the text's gutters,
+    // so the borderless detector reads it.
+    if (ruled.xs.length === 2 && borderlessTables(groupLines(inside, COLUMN_GAP), rects, frame, pageNumber).length > 0) continue
     runs = runs.filter((r) => !inside.includes(r))
     placed.push(ruledTable(ruled, inside, rects, frame, pageNumber))
   }
