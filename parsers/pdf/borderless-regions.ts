@@ -1,4 +1,4 @@
-import { columnsUnder, gutterColumns, type Band, type Column } from './gutters.js'
+import { bandsOf, columnsUnder, gutterColumns, type Band, type Column } from './gutters.js'
 import type { Evidence } from './borderless-rows.js'
 
 /**
@@ -89,6 +89,26 @@ export function fillEvidence(bands: readonly Band[], columns: readonly Column[])
   return fill >= 0.5 ? { score: 0.5, because: `lines fill ${(fill * 100).toFixed(0)}% of the columns` } : { score: -0.5, because: `lines fill only ${(fill * 100).toFixed(0)}% of the columns` }
 }
 
+/**
+ * A column at the left or right edge that reads as running prose beside the table (a cover note
+ * flowing down beside a floating table): lines of eight words and more on average, a third of the
+ * region wide or more. Table cells, even long ones, wrap in narrower columns.
+ */
+export function proseColumn(bands: readonly Band[], columns: readonly Column[]): { column: number; because: string } | null {
+  if (columns.length < 3) return null
+  const width = columns[columns.length - 1]!.x1 - columns[0]!.x0
+  for (const column of [0, columns.length - 1]) {
+    const col = columns[column]!
+    const mine = bands.flatMap((b) => b.chunks).filter((c) => columnsUnder(c.box, columns).every((i) => i === column))
+    if (mine.length < 3) continue
+    const words = mine.reduce((s, c) => s + c.text.split(' ').length, 0) / mine.length
+    const share = (col.x1 - col.x0) / width
+    if (words >= 8 && share >= 0.3)
+      return { column, because: `column ${column + 1} reads as prose beside the table (${words.toFixed(1)} words a line, ${(share * 100).toFixed(0)}% of the width)` }
+  }
+  return null
+}
+
 /** The table regions among the bands of a page. */
 export function tableRegions(bands: readonly Band[]): Region[] {
   const found: Region[] = []
@@ -98,6 +118,15 @@ export function tableRegions(bands: readonly Band[]): Region[] {
       const first = gutterColumns(stretch)
       const kept = trim(stretch, first)
       const columns = gutterColumns(kept)
+      const prose = proseColumn(kept, columns)
+      if (prose) {
+        // The prose goes back to the page; the table is looked for again in what is left.
+        const col = columns[prose.column]!
+        // Banded again: a prose line and a table line side by side need not share a baseline.
+        const rest = bandsOf(stretch.flatMap((b) => b.chunks).filter((c) => c.box.x1 <= col.x0 || c.box.x0 >= col.x1))
+        found.push(...tableRegions(rest).map((r) => ({ ...r, because: [prose.because, ...r.because] })))
+        continue
+      }
       const evidence = [splitLinesEvidence(kept), columnCountEvidence(columns), proseEvidence(kept), fillEvidence(kept, columns)]
       if (evidence.reduce((s, e) => s + e.score, 0) < 1) continue
       found.push({ bands: kept, columns, because: evidence.map((e) => e.because) })
