@@ -302,7 +302,7 @@ async function tables(path: string, options: { format: string; reader?: Format; 
 async function explain(path: string, options: { reader?: Format; password?: string }): Promise<number> {
   try {
     const result = await interpretFile(path, readBytes(path), { format: options.reader, password: options.password })
-    out(renderExplanation(result.interpretation, result.diagnostics))
+    out(renderExplanation(result.interpretation, result.diagnostics, result.document))
     return 0
   } catch (error) {
     err(toReadError(path, error).message)

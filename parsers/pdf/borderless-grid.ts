@@ -112,7 +112,7 @@ function buildTable(bands: readonly Band[], columns: readonly Column[], rects: r
   })
   const built = buildRows(slots, rows.length, [], rects, frame, page, 0, (slot) => cellContent((slot as (typeof slots)[number]).runs, slot.box))
   return {
-    table: { kind: 'table', index: 0, columns: columns.length, rows: built, provenance: { page, bbox: frame.toPdfBox(box) } },
+    table: { kind: 'table', index: 0, columns: columns.length, rows: built, provenance: { page, bbox: frame.toPdfBox(box) }, detector: 'borderless', because },
     box,
     runs: chunks.flatMap((c) => c.runs),
     starts: columns.map((c) => Math.min(...chunks.filter((ch) => columnsUnder(ch.box, columns)[0] === columns.indexOf(c)).map((ch) => ch.box.x0), c.x0)),

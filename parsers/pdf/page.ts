@@ -119,6 +119,8 @@ function ruledTable(ruled: Grid, inside: TextRun[], rects: readonly FilledRect[]
     columns: grid.xs.length - 1,
     rows: buildRows(grid.cells, grid.ys.length - 1, inside, rects, frame, pageNumber, 0),
     provenance: { page: pageNumber, bbox: frame.toPdfBox(grid.box) },
+    detector: 'ruled',
+    because: [`a grid of ${grid.ys.length - 1} × ${grid.xs.length - 1} cells drawn with ruling lines`],
   }
   return { top: grid.box.y0, block: table }
 }
