@@ -66,11 +66,15 @@ export function rowContext(bands: readonly Band[], columns: readonly Column[], s
     }
   }
   // Lines closer than most of a font size are pieces of one line set a little apart (a
-  // superscript, a letter cut from a narrow header), not a line step; the lower quartile of the
-  // rest is the spacing within a cell, however many rows stand further apart.
+  // superscript, a letter cut from a narrow header), not a line step. The smallest step seen
+  // twice (to half a point) is the spacing within a cell, however few cells wrap; one odd step
+  // (a raised footnote mark) does not set it.
   const size = bands[0]?.chunks[0]?.size ?? 10
-  const steps = spacings.filter((s) => s > 0.8 * size).sort((a, b) => a - b)
-  const lineSpacing = steps[Math.floor(steps.length / 4)] ?? Infinity
+  const steps = spacings.filter((s) => s > 0.8 * size).map((s) => Math.round(s * 2) / 2)
+  const seen = new Map<number, number>()
+  for (const s of steps) seen.set(s, (seen.get(s) ?? 0) + 1)
+  const twice = [...seen].filter(([, n]) => n >= 2).map(([s]) => s)
+  const lineSpacing = Math.min(...(twice.length > 0 ? twice : steps), Infinity)
   const gaps = columnGaps(bands, columns).slice(1)
   // Rows standing apart: several band gaps clearly wider than the line spacing, a quarter of them
   // (a tenth where the cells are words, which wrap) — a few wide gaps in an evenly spaced table
