@@ -34,11 +34,14 @@ export function blocksOf(bands: readonly Band[]): Band[][] {
   return blocks
 }
 
+/** Words of a piece of text: tokens with a letter in them (dot leaders and figures are not prose). */
+export const wordsIn = (text: string): number => text.split(' ').filter((w) => /\p{L}/u.test(w)).length
+
 /** A lone line running across two or more of the columns: a title, a banner, or a line of prose. */
 const spans = (band: Band, columns: readonly Column[]): boolean => band.chunks.length === 1 && columnsUnder(band.chunks[0]!.box, columns).length >= 2
 
 /** A line read as prose: long, many words. */
-const wordy = (band: Band): boolean => band.chunks.length === 1 && band.chunks[0]!.text.split(' ').length >= 8
+const wordy = (band: Band): boolean => band.chunks.length === 1 && wordsIn(band.chunks[0]!.text) >= 8
 
 /** The block cut where prose runs through it: two lines in a row across the gutters, wordy. */
 export function stretchesOf(block: readonly Band[], columns: readonly Column[]): Band[][] {
@@ -78,7 +81,7 @@ export function columnCountEvidence(columns: readonly Column[]): Evidence {
 /** Table cells are short; pieces of ten words and more read like two columns of prose. */
 export function proseEvidence(bands: readonly Band[]): Evidence {
   const chunks = bands.filter((b) => b.chunks.length >= 2).flatMap((b) => b.chunks)
-  const words = chunks.reduce((s, c) => s + c.text.split(' ').length, 0) / Math.max(1, chunks.length)
+  const words = chunks.reduce((s, c) => s + wordsIn(c.text), 0) / Math.max(1, chunks.length)
   return words >= 10 ? { score: -2, because: `pieces of ${words.toFixed(1)} words on average read like prose` } : { score: 0, because: `pieces of ${words.toFixed(1)} words on average` }
 }
 
@@ -101,7 +104,7 @@ export function proseColumn(bands: readonly Band[], columns: readonly Column[]):
     const col = columns[column]!
     const mine = bands.flatMap((b) => b.chunks).filter((c) => columnsUnder(c.box, columns).every((i) => i === column))
     if (mine.length < 3) continue
-    const words = mine.reduce((s, c) => s + c.text.split(' ').length, 0) / mine.length
+    const words = mine.reduce((s, c) => s + wordsIn(c.text), 0) / mine.length
     const share = (col.x1 - col.x0) / width
     if (words >= 8 && share >= 0.3)
       return { column, because: `column ${column + 1} reads as prose beside the table (${words.toFixed(1)} words a line, ${(share * 100).toFixed(0)}% of the width)` }
