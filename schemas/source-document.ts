@@ -65,6 +65,11 @@ export const Table = z
     columns: z.number().int().nonnegative().describe('Width of the grid in columns'),
     rows: z.array(Row),
     provenance: BlockProvenance,
+    detector: z
+      .enum(['tagged', 'ruled', 'borderless'])
+      .optional()
+      .describe('PDF only: what found the table: its structure tags, its ruling lines, or the alignment of its text alone'),
+    because: z.array(z.string()).optional().describe('PDF only: the evidence the detector found the table on, for `explain`'),
   })
   .describe('A table as a grid of cells')
 export type Table = z.infer<typeof Table>

@@ -50,7 +50,7 @@ export function convert(docx: string, outDir: string, to: string): void {
 }
 
 /** Cases also exported without tags: a borderless table, paragraph-heavy cells, rows cut by page breaks. */
-const UNTAGGED = ['banes', 'banes-portrait', 'darlington', 'bournemouth-poole']
+const UNTAGGED = ['banes', 'banes-portrait', 'banes-rowrules', 'banes-shaded', 'banes-beside-prose', 'darlington', 'bournemouth-poole']
 
 function makeUntagged(name: string): void {
   const dir = join(ROOT, 'fixtures', 'pdf', `${name}-untagged`)

@@ -28,7 +28,17 @@ export function renderExplanation(interpretation: Interpretation, diagnostics: r
   lines.push(`Authorities: ${plan.authorities.map((a) => `${a.name} (${a.code ?? 'no code'})`).join(', ') || 'none found'}`)
   lines.push(`Inspectorate: ${plan.inspectorate ?? 'none found'}; date: ${plan.plan_date ?? 'none found'}; coverage ${(plan.coverage * 100).toFixed(1)}%`)
   lines.push('')
-  // Tables and rows from 0, as `actionplan tables` prints them and each record's provenance has them.
+  // Which PDF detector read each table, and on what evidence.
+  const found = (document?.blocks ?? []).flatMap((b) => (b.kind === 'table' && b.detector ? [b] : []))
+  if (found.length > 0) {
+    lines.push('Tables:')
+    for (const t of found) {
+      lines.push(`  table ${t.index}${t.provenance.page ? ` p${t.provenance.page}` : ''}: ${t.detector} (${t.rows.length} rows × ${t.columns} columns)`)
+      for (const why of t.because ?? []) lines.push(`    because ${why}`)
+    }
+    lines.push('')
+  }
+    // Tables and rows from 0, as `actionplan tables` prints them and each record's provenance has them.
   lines.push('Columns (tables and rows numbered from 0, as in `actionplan tables` and provenance):')
   for (const { table, roles } of interpretation.columns) {
     lines.push(`  table ${table}${sheets.has(`${table}`) ? ` (sheet "${sheets.get(`${table}`)}")` : ''}:`)

@@ -8,6 +8,8 @@ export interface FoundTable {
   sheet?: string
   bbox: BBox | null
   columns: number
+  /** PDF only: what found the table (structure tags, ruling lines, or text alignment). */
+  detector?: 'tagged' | 'ruled' | 'borderless'
   rows: { header: boolean; cells: { col: number; rowSpan: number; colSpan: number; text: string; fill: string | null; bbox: BBox | null }[] }[]
 }
 
@@ -22,6 +24,7 @@ export function tablesOf(document: SourceDocument): FoundTable[] {
           ...(block.provenance.sheet !== undefined ? { sheet: block.provenance.sheet } : {}),
           bbox: block.provenance.bbox,
           columns: block.columns,
+          ...(block.detector ? { detector: block.detector } : {}),
           rows: block.rows.map((row) => ({
             header: row.header,
             cells: row.cells.map((c) => ({ col: c.col, rowSpan: c.rowSpan, colSpan: c.colSpan, text: c.text, fill: c.fill, bbox: c.provenance.bbox })),

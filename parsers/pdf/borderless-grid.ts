@@ -1,17 +1,19 @@
 import type { Table } from '../../schemas/index.js'
+import { rowsOf } from './borderless-rows.js'
+import { tableRegions } from './borderless-regions.js'
 import { buildRows, cellContent, type CellSlot } from './cells.js'
-import { ALIGN, columnAt, union, type Box, type PageFrame } from './geometry.js'
-import type { Line } from './lines.js'
+import { ALIGN, union, type Box, type PageFrame } from './geometry.js'
+import { bandsOf, columnsUnder, type Band, type Column } from './gutters.js'
+import { groupLines, type Line } from './lines.js'
 import type { FilledRect } from './rulings.js'
+import type { Columns, RowStyle } from './tagged-grid.js'
 import type { TextRun } from './text-items.js'
 
 /**
  * Tables drawn without rules, found from text alignment alone. Lines here are already cut at wide
- * gaps, so each is a chunk of one cell. Chunks sharing a baseline form a band; a run of bands with
- * three or more chunks whose left edges line up across bands is a table, those left edges its
- * columns. A row starts at a band where every chunk stands a paragraph gap below the chunk above
- * it in its column — a continuation line sits one line spacing below. Pragmatic by design: left
- * aligned columns only, no vertical merges.
+ * gaps, so each is a chunk of one cell. Regions and their columns come from the gutters between
+ * the chunks (borderless-regions, gutters); rows from the scorers of borderless-rows; a chunk that
+ * runs across gutters (a header over several columns, a section banner) becomes a spanning cell.
  */
 
 export interface FoundTable {
@@ -20,182 +22,121 @@ export interface FoundTable {
   runs: TextRun[]
   /** Left edges of its columns. */
   starts: number[]
-}
-
-const MIN_COLUMNS = 3
-const MIN_BANDS = 3
-
-interface Band {
-  baseline: number
-  chunks: Line[]
-}
-
-function bandsOf(lines: readonly Line[]): Band[] {
-  const bands: Band[] = []
-  for (const line of [...lines].sort((a, b) => a.baseline - b.baseline || a.box.x0 - b.box.x0)) {
-    const band = bands[bands.length - 1]
-    if (band && Math.abs(line.baseline - band.baseline) <= 0.25 * line.size) band.chunks.push(line)
-    else bands.push({ baseline: line.baseline, chunks: [line] })
-  }
-  for (const band of bands) band.chunks.sort((a, b) => a.box.x0 - b.box.x0)
-  return bands
-}
-
-/** Left edges shared by enough multi-chunk bands to be columns. */
-function columnStarts(bands: readonly Band[]): number[] {
-  const xs = bands.flatMap((b) => b.chunks.map((c) => c.box.x0)).sort((a, b) => a - b)
-  const groups: number[][] = []
-  for (const x of xs) {
-    const g = groups[groups.length - 1]
-    if (g && x - g[0]! <= ALIGN) g.push(x)
-    else groups.push([x])
-  }
-  const needed = Math.max(2, Math.ceil(bands.length * 0.3))
-  return groups.filter((g) => g.length >= needed).map((g) => Math.min(...g))
+  /** Why the region was taken for a table. */
+  because: string[]
+  rowStyle: RowStyle
 }
 
 /** True when every chunk of the band starts at one of the columns. */
 const fitsColumns = (band: Band, starts: readonly number[]): boolean => band.chunks.every((c) => starts.some((s) => Math.abs(c.box.x0 - s) <= ALIGN))
 
-/** Consecutive bands that could belong to one table: close together, and at least one multi-chunk. */
-function candidateRegions(bands: readonly Band[]): Band[][] {
-  const regions: Band[][] = []
-  let current: Band[] = []
-  for (const band of bands) {
-    const prev = current[current.length - 1]
-    const size = band.chunks[0]?.size ?? 10
-    if (prev && band.baseline - prev.baseline > 3 * size) {
-      regions.push(current)
-      current = []
-    }
-    current.push(band)
-  }
-  if (current.length > 0) regions.push(current)
-  return regions
-}
-
 /**
- * The rest of a table the page before ended with: the bands at the top of the region whose every
+ * The rest of a table the page before ended with: the bands at the top of the page whose every
  * chunk stands at one of its columns, as few as one row (the last action of a plan, alone under
  * its repeated header). At least one band must hold two chunks, or a paragraph would do.
  */
-function continuationIn(region: readonly Band[], starts: readonly number[]): { bands: Band[]; starts: number[] } | null {
+function continuationIn(bands: readonly Band[], starts: readonly number[]): Band[] | null {
   // A running header of one piece may stand right above it.
   let from = 0
-  while (from < region.length && region[from]!.chunks.length === 1 && !fitsColumns(region[from]!, starts)) from += 1
-  const bands: Band[] = []
-  for (const band of region.slice(from)) {
+  while (from < bands.length && bands[from]!.chunks.length === 1 && !fitsColumns(bands[from]!, starts)) from += 1
+  const out: Band[] = []
+  for (const band of bands.slice(from)) {
     if (!fitsColumns(band, starts)) break
-    bands.push(band)
+    const prev = out[out.length - 1]
+    if (prev && band.baseline - prev.baseline > 3 * (band.chunks[0]?.size ?? 10)) break
+    out.push(band)
   }
-  return bands.some((b) => b.chunks.length >= 2) ? { bands, starts: [...starts] } : null
+  return out.some((b) => b.chunks.length >= 2) ? out : null
 }
 
-function tableIn(region: readonly Band[], carried: readonly number[] | null): { bands: Band[]; starts: number[] } | null {
-  return ownTableIn(region) ?? (carried ? continuationIn(region, carried) : null)
-}
+/** Carried left edges as column ranges: each reaches to just before the next. */
+const columnsFromStarts = (starts: readonly number[], right: number): Column[] => starts.map((s, i) => ({ x0: s, x1: (starts[i + 1] ?? right + ALIGN) - ALIGN }))
 
-function ownTableIn(region: readonly Band[]): { bands: Band[]; starts: number[] } | null {
-  const multi = region.filter((b) => b.chunks.length >= MIN_COLUMNS)
-  if (multi.length < MIN_BANDS) return null
-  const starts = columnStarts(multi)
-  if (starts.length < MIN_COLUMNS) return null
-  // Trim bands before the first and after the last multi-chunk band, and stop at one that does not align.
-  const first = region.indexOf(multi[0]!)
-  const last = region.indexOf(multi[multi.length - 1]!)
-  const bands: Band[] = []
-  for (const [i, band] of region.slice(first).entries()) {
-    if (!fitsColumns(band, starts)) break
-    // Past the last multi-chunk band only the wrapped lines of the last row belong.
-    const prev = bands[bands.length - 1]
-    if (first + i > last && prev && band.baseline - prev.baseline > 1.5 * (band.chunks[0]?.size ?? 10)) break
-    bands.push(band)
+/** A chunk lying across several columns, cut between its runs where each run keeps to one column. */
+function pieces(chunk: Line, columns: readonly Column[]): { line: Line; cols: number[] }[] {
+  const cols = columnsUnder(chunk.box, columns)
+  if (cols.length < 2 || chunk.runs.length < 2) return [{ line: chunk, cols }]
+  const byCol = new Map<number, TextRun[]>()
+  for (const run of chunk.runs) {
+    const under = columnsUnder(run.box, columns)
+    if (under.length !== 1) return [{ line: chunk, cols }]
+    byCol.set(under[0]!, [...(byCol.get(under[0]!) ?? []), run])
   }
-  if (bands.filter((b) => b.chunks.length >= MIN_COLUMNS).length < MIN_BANDS) return null
-  return { bands, starts }
+  return [...byCol.entries()].map(([col, runs]) => ({ line: groupLines(runs)[0]!, cols: [col] }))
 }
 
-/** Bands grouped into rows: a row starts where no chunk continues the cell above it. */
-function rowsOf(bands: readonly Band[], starts: readonly number[]): Band[][] {
-  const spacings: number[] = []
-  const lastIn = new Map<number, number>()
-  for (const band of bands)
-    for (const chunk of band.chunks) {
-      const col = columnAt(starts, chunk.box.x0)
-      const above = lastIn.get(col)
-      if (above !== undefined) spacings.push(band.baseline - above)
-      lastIn.set(col, band.baseline)
+function buildTable(bands: readonly Band[], columns: readonly Column[], rects: readonly FilledRect[], frame: PageFrame, page: number, because: string[], style: RowStyle | null = null): FoundTable {
+  const { rows, style: rowStyle } = rowsOf(bands, columns, style)
+  const chunks = bands.flatMap((b) => b.chunks)
+  const box = chunks.map((c) => c.box).reduce(union)
+  const rowTops = rows.map((r) => Math.min(...r.flatMap((b) => b.chunks.map((c) => c.box.y0))) - 1)
+  // Text in a borderless column wraps at the furthest any of its lines reaches.
+  const x0s = columns.map((c) => c.x0 - 2)
+  const single = chunks.flatMap((c) => pieces(c, columns)).filter((p) => p.cols.length === 1)
+  const x1s = columns.map((col, c) => {
+    const reach = single.filter((p) => p.cols[0] === c).map((p) => p.line.box.x1)
+    return (reach.length > 0 ? Math.max(...reach) : col.x1) + 2
+  })
+  const slots: (CellSlot & { runs: TextRun[] })[] = []
+  rows.forEach((row, r) => {
+    const y0 = rowTops[r]!
+    const y1 = rowTops[r + 1] ?? box.y1 + 1
+    const placed = row.flatMap((b) => b.chunks.flatMap((c) => pieces(c, columns)))
+    const taken = new Map<number, { first: number; last: number; lines: Line[] }>()
+    for (const piece of placed) {
+      const first = piece.cols[0]!
+      const last = piece.cols[piece.cols.length - 1]!
+      const cell = taken.get(first)
+      if (cell) {
+        cell.lines.push(piece.line)
+        cell.last = Math.max(cell.last, last)
+      } else taken.set(first, { first, last, lines: [piece.line] })
     }
-  const lineSpacing = Math.min(...spacings.filter((s) => s > 0), Infinity)
-  const rows: Band[][] = []
-  lastIn.clear()
-  for (const band of bands) {
-    const continuing = band.chunks.some((chunk) => {
-      const above = lastIn.get(columnAt(starts, chunk.box.x0))
-      return above !== undefined && band.baseline - above <= 1.2 * lineSpacing
+    // A spanning piece gives way where another cell of the row starts inside its span.
+    const firsts = [...taken.keys()].sort((a, b) => a - b)
+    firsts.forEach((c, i) => {
+      const cell = taken.get(c)!
+      cell.last = Math.min(cell.last, (firsts[i + 1] ?? columns.length) - 1)
     })
-    const row = rows[rows.length - 1]
-    if (row && continuing) row.push(band)
-    else rows.push([band])
-    for (const chunk of band.chunks) lastIn.set(columnAt(starts, chunk.box.x0), band.baseline)
+    // A banner alone in its row (a section title) spans the whole table.
+    if (firsts.length === 1 && taken.get(firsts[0]!)!.last > firsts[0]!) {
+      taken.get(firsts[0]!)!.first = 0
+      taken.get(firsts[0]!)!.last = columns.length - 1
+    }
+    for (let c = 0; c < columns.length; ) {
+      const cell = [...taken.values()].find((t) => t.first === c)
+      const span = cell ? cell.last - c + 1 : 1
+      slots.push({ row: r, col: c, rowSpan: 1, colSpan: span, box: { x0: x0s[c]!, y0, x1: x1s[c + span - 1]!, y1 }, runs: cell ? cell.lines.flatMap((l) => l.runs) : [] })
+      c += span
+    }
+  })
+  const built = buildRows(slots, rows.length, [], rects, frame, page, 0, (slot) => cellContent((slot as (typeof slots)[number]).runs, slot.box))
+  return {
+    table: { kind: 'table', index: 0, columns: columns.length, rows: built, provenance: { page, bbox: frame.toPdfBox(box) }, detector: 'borderless', because },
+    box,
+    runs: chunks.flatMap((c) => c.runs),
+    starts: columns.map((c) => Math.min(...chunks.filter((ch) => columnsUnder(ch.box, columns)[0] === columns.indexOf(c)).map((ch) => ch.box.x0), c.x0)),
+    because,
+    rowStyle,
   }
-  return rows
 }
 
 /**
- * `carried`: the columns of the borderless table the page before ended with; only the first table
- * region of this page may continue it.
+ * `carried`: the columns of the borderless table the page before ended with; only the top of this
+ * page may continue it.
  */
-export function borderlessTables(lines: readonly Line[], rects: readonly FilledRect[], frame: PageFrame, page: number, carried: readonly number[] | null = null): FoundTable[] {
+export function borderlessTables(lines: readonly Line[], rects: readonly FilledRect[], frame: PageFrame, page: number, carried: Columns | null = null): FoundTable[] {
+  let bands = bandsOf(lines)
   const found: FoundTable[] = []
-  let first = true
-  for (const region of candidateRegions(bandsOf(lines))) {
-    const table = tableIn(region, first ? carried : null)
-    // The running header stands in a region of its own above the table: it does not use up the carry.
-    if (region.some((b) => b.chunks.length >= 2)) first = false
-    if (!table) continue
-    const { bands, starts } = table
-    const rows = rowsOf(bands, starts)
-    const chunks = bands.flatMap((b) => b.chunks)
-    const box = chunks.map((c) => c.box).reduce(union)
-    const right = box.x1 + 2
-    const edges = [...starts.map((s) => s - 2), right]
-    // Text in a borderless column wraps at the furthest any of its lines reaches, not at the next
-    // column: that is the right edge wrapped lines are measured against.
-    const wrapAt = starts.map((s, c) => {
-      const xs = chunks.filter((l) => columnAt(starts, l.box.x0) === c && l.box.x1 <= (starts[c + 1] ?? Infinity)).map((l) => l.box.x1)
-      return xs.length > 0 ? Math.max(...xs) + 2 : edges[c + 1]!
-    })
-    const rowTops = rows.map((r) => Math.min(...r.flatMap((b) => b.chunks.map((c) => c.box.y0))) - 1)
-    const slots: (CellSlot & { runs: TextRun[] })[] = []
-    rows.forEach((row, r) => {
-      const y0 = rowTops[r]!
-      const y1 = rowTops[r + 1] ?? box.y1 + 1
-      const byCol = new Map<number, Line[]>()
-      for (const chunk of row.flatMap((b) => b.chunks)) {
-        const col = Math.max(0, columnAt(starts, chunk.box.x0))
-        byCol.set(col, [...(byCol.get(col) ?? []), chunk])
-      }
-      for (let c = 0; c < starts.length; ) {
-        const mine = byCol.get(c) ?? []
-        // A chunk reaching over the next columns' starts (a section banner) spans them.
-        let span = 1
-        const reach = Math.max(-Infinity, ...mine.map((l) => l.box.x1))
-        while (c + span < starts.length && reach > starts[c + span]! + ALIGN && !byCol.has(c + span)) span += 1
-        // A banner alone in its row (a section title) spans the whole table.
-        if (c === 0 && span > 1 && byCol.size === 1) span = starts.length
-        slots.push({ row: r, col: c, rowSpan: 1, colSpan: span, box: { x0: edges[c]!, y0, x1: wrapAt[c + span - 1]!, y1 }, runs: mine.flatMap((l) => l.runs) })
-        c += span
-      }
-    })
-    const index = 0
-    const built = buildRows(slots, rows.length, [], rects, frame, page, index, (slot) => cellContent((slot as (typeof slots)[number]).runs, slot.box))
-    found.push({
-      table: { kind: 'table', index, columns: starts.length, rows: built, provenance: { page, bbox: frame.toPdfBox(box) } },
-      box,
-      runs: chunks.flatMap((c) => c.runs),
-      starts,
-    })
+  if (carried) {
+    const rest = continuationIn(bands, carried.starts)
+    if (rest) {
+      const right = Math.max(...rest.flatMap((b) => b.chunks.map((c) => c.box.x1)))
+      const because = ['continues the table the page before ended with, in its columns']
+      found.push(buildTable(rest, columnsFromStarts(carried.starts, right), rects, frame, page, because, carried.rowStyle ?? null))
+      bands = bands.filter((b) => !rest.includes(b))
+    }
   }
-  return found
+  for (const region of tableRegions(bands)) found.push(buildTable(region.bands, region.columns, rects, frame, page, region.because))
+  return found.sort((a, b) => a.box.y0 - b.box.y0)
 }

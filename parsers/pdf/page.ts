@@ -91,12 +91,15 @@ function fromGeometry({ runs, grids, rects, frame, pageNumber, carried }: PageIn
   for (const ruled of grids) {
     const inside = runs.filter((r) => centreIn(r, ruled.box))
     if (inside.length === 0) continue
+    // Rules between rows only (no rule between columns): the columns are in the text's gutters,
+    // so the borderless detector reads it.
+    if (ruled.xs.length === 2 && borderlessTables(groupLines(inside, COLUMN_GAP), rects, frame, pageNumber).length > 0) continue
     runs = runs.filter((r) => !inside.includes(r))
     placed.push(ruledTable(ruled, inside, rects, frame, pageNumber))
   }
   const lines = groupLines(runs, COLUMN_GAP)
   // A ruled table on the page ends whatever borderless table ran into it.
-  const borderless = borderlessTables(lines, rects, frame, pageNumber, placed.length === 0 ? (carried?.starts ?? null) : null)
+  const borderless = borderlessTables(lines, rects, frame, pageNumber, placed.length === 0 ? carried : null)
   const used = new Set<TextRun>()
   for (const found of borderless) {
     found.runs.forEach((r) => used.add(r))
@@ -105,7 +108,7 @@ function fromGeometry({ runs, grids, rects, frame, pageNumber, carried }: PageIn
   const rest = lines.filter((l) => !l.runs.some((r) => used.has(r)))
   if (rest.length > 0) placed.push(...pageParagraphs(rest, frame, pageNumber))
   const last = borderless[borderless.length - 1]
-  return { placed, columns: last ? { starts: last.starts, right: last.box.x1 } : null }
+  return { placed, columns: last ? { starts: last.starts, right: last.box.x1, rowStyle: last.rowStyle } : null }
 }
 
 function ruledTable(ruled: Grid, inside: TextRun[], rects: readonly FilledRect[], frame: PageFrame, pageNumber: number): Placed {
@@ -116,6 +119,8 @@ function ruledTable(ruled: Grid, inside: TextRun[], rects: readonly FilledRect[]
     columns: grid.xs.length - 1,
     rows: buildRows(grid.cells, grid.ys.length - 1, inside, rects, frame, pageNumber, 0),
     provenance: { page: pageNumber, bbox: frame.toPdfBox(grid.box) },
+    detector: 'ruled',
+    because: [`a grid of ${grid.ys.length - 1} × ${grid.xs.length - 1} cells drawn with ruling lines`],
   }
   return { top: grid.box.y0, block: table }
 }
@@ -153,6 +158,15 @@ function fromTags(tags: TaggedPage, { runs, grids, rects, frame, pageNumber, car
     if (inside.length === 0 || inside.filter((r) => r.tag !== null).length >= inside.length / 2) continue
     inside.forEach((r) => used.add(r))
     placed.push(ruledTable(grid, inside, rects, frame, pageNumber))
+  }
+  // Tags that mark no table at all are often a converter's paragraphs-only tagging of a drawn
+  // table (one P per cell): the layout may still show one.
+  if (tags.tables.length === 0) {
+    const lines = groupLines(runs.filter((r) => !used.has(r)), COLUMN_GAP)
+    for (const found of borderlessTables(lines, rects, frame, pageNumber, null)) {
+      found.runs.forEach((r) => used.add(r))
+      placed.push({ top: found.box.y0, block: found.table })
+    }
   }
   for (const block of tags.blocks) {
     const mine = block.ids.flatMap((id) => byTag.get(id) ?? []).filter((r) => !used.has(r))

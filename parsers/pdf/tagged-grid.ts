@@ -25,6 +25,14 @@ import type { TextRun } from './text-items.js'
 export interface Columns {
   starts: number[]
   right: number
+  /** How a borderless table's rows stand (read from the layout), for its rest on the next page to be cut alike. */
+  rowStyle?: RowStyle
+}
+
+/** Whether rows stand apart by more than a line spacing, and that spacing in points. */
+export interface RowStyle {
+  gapped: boolean
+  lineSpacing: number
 }
 
 export type Placed = { table: Table; box: Box; runs: Set<TextRun>; columns: Columns | null } | { problem: string }
@@ -108,7 +116,7 @@ function inRuledGrid(tagged: TaggedTable, cells: CellRuns, grid: Grid, pageRuns:
     const heads = [...slotOf.entries()].filter(([, i]) => slots[i]!.row === r).map(([k]) => k.split(':').map(Number) as [number, number])
     row.header = heads.length > 0 && heads.every(([tr, td]) => tagged.rows[tr]!.cells[td]!.header)
   })
-  const table: Table = { kind: 'table', index: 0, columns: grid.xs.length - 1, rows, provenance: { page, bbox: frame.toPdfBox(grid.box) } }
+  const table: Table = { kind: 'table', index: 0, columns: grid.xs.length - 1, rows, provenance: { page, bbox: frame.toPdfBox(grid.box) }, detector: 'tagged', because: ['marked as a table by its structure tags; cells placed by its ruling lines'] }
   return { table, box: grid.box, runs: new Set(inside), columns: null }
 }
 
@@ -263,6 +271,6 @@ function fromTags(tagged: TaggedTable, allCells: CellRuns, input: PlaceInput): P
     const heads = slots.filter((s) => s.row === r && s.content.length > 0)
     row.header = heads.length > 0 && heads.every((s) => s.header)
   })
-  const table: Table = { kind: 'table', index: 0, columns: width, rows, provenance: { page, bbox: frame.toPdfBox(tableBox) } }
+  const table: Table = { kind: 'table', index: 0, columns: width, rows, provenance: { page, bbox: frame.toPdfBox(tableBox) }, detector: 'tagged', because: ['marked as a table by its structure tags; no ruling lines, columns from the cells\' left edges'] }
   return { table, box: tableBox, runs: new Set(cells.flat(3)), columns: { starts, right: continues ? Math.max(tableBox.x1, carried!.right) : tableBox.x1 } }
 }

@@ -19,6 +19,7 @@ export function assembleTables(document: SourceDocument): SourceDocument {
     }
     if (lastTable && lastTable.columns === block.columns) {
       lastTable.rows.push(...continuationRows(lastTable, block))
+      if (block.detector) lastTable.because = [...(lastTable.because ?? []), `continued on page ${block.provenance.page ?? '?'} (${block.detector})`]
       return
     }
     const copy: Table = { ...block, rows: block.rows.map((r) => ({ ...r, cells: [...r.cells] })) }

@@ -30,7 +30,7 @@ const joined = (plan: Plan): unknown =>
   }))
 
 describe('tagged and untagged PDFs of one plan', () => {
-  for (const name of ['banes', 'banes-portrait', 'darlington', 'bournemouth-poole']) {
+  for (const name of ['banes', 'banes-portrait', 'banes-rowrules', 'banes-shaded', 'banes-beside-prose', 'darlington', 'bournemouth-poole']) {
     it(`${name}: the layout alone gives the same records as the tags, paragraph ends aside`, async () => {
       const tagged = `fixtures/pdf/${name}/input.pdf`
       const untagged = `fixtures/pdf/${name}-untagged/input.pdf`

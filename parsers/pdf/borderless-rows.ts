@@ -1,0 +1,122 @@
+import type { Band, Column } from './gutters.js'
+import type { RowStyle } from './tagged-grid.js'
+import { columnsUnder } from './gutters.js'
+
+/**
+ * Where the rows of a borderless table start. A row is one or more visual lines (bands); a band
+ * starts a new row or carries on the cells of the row above, decided by small scorers summed
+ * (STYLE.md, "Deciding from evidence"): the vertical gap, the anchor column, how full the band is.
+ */
+
+export interface Evidence {
+  score: number
+  because: string
+}
+
+/** What the scorers know of the table around one band. */
+export interface RowContext extends RowStyle {
+  columns: readonly Column[]
+  /** The column whose cells start rows: the leftmost column filled in at least half the bands. */
+  anchor: number
+}
+
+/** The columns a band has text in. */
+export function filledColumns(band: Band, columns: readonly Column[]): Set<number> {
+  const filled = new Set<number>()
+  for (const chunk of band.chunks) for (const c of columnsUnder(chunk.box, columns)) filled.add(c)
+  return filled
+}
+
+/**
+ * A gap clearly wider than the line spacing starts a row; in a table whose rows stand apart, a line
+ * one spacing below carries on. `gap` is measured in each column the line has text in, from the
+ * last text above in that column, and the smallest counts: a cell's next line continues it
+ * however long the cells beside it run.
+ */
+export function gapEvidence(gap: number, ctx: RowContext): Evidence {
+  if (gap > 1.15 * ctx.lineSpacing) return { score: 3, because: `a gap of ${Number.isFinite(gap) ? `${gap.toFixed(1)}pt` : 'a whole row'}, over 1.15× the line spacing (${ctx.lineSpacing.toFixed(1)}pt)` }
+  if (ctx.gapped) return { score: -3, because: 'one line spacing below the line above, in a table whose rows stand apart' }
+  return { score: 0, because: 'lines evenly spaced: the gap says nothing' }
+}
+
+export function anchorEvidence(filled: ReadonlySet<number>, ctx: RowContext): Evidence {
+  return filled.has(ctx.anchor)
+    ? { score: 1, because: `the anchor column (${ctx.anchor + 1}) starts a new block` }
+    : { score: -1, because: `the anchor column (${ctx.anchor + 1}) is empty: the line carries on the cells above` }
+}
+
+export function fullnessEvidence(filled: ReadonlySet<number>, ctx: RowContext): Evidence {
+  return filled.size * 2 >= ctx.columns.length
+    ? { score: 1.5, because: `${filled.size} of ${ctx.columns.length} columns filled` }
+    : { score: 0, because: `only ${filled.size} of ${ctx.columns.length} columns filled` }
+}
+
+/** The facts the scorers share, read off the whole table; `style` where the page before settled it. */
+export function rowContext(bands: readonly Band[], columns: readonly Column[], style: RowStyle | null = null): RowContext {
+  const spacings: number[] = []
+  const lastIn = new Map<number, number>()
+  const counts = columns.map(() => 0)
+  for (const band of bands) {
+    const filled = filledColumns(band, columns)
+    for (const col of filled) {
+      counts[col] = (counts[col] ?? 0) + 1
+      const above = lastIn.get(col)
+      if (above !== undefined) spacings.push(band.baseline - above)
+      lastIn.set(col, band.baseline)
+    }
+  }
+  // Lines closer than most of a font size are pieces of one line set a little apart (a
+  // superscript, a letter cut from a narrow header), not a line step. The smallest step seen
+  // twice (to half a point) is the spacing within a cell, however few cells wrap; one odd step
+  // (a raised footnote mark) does not set it.
+  const size = bands[0]?.chunks[0]?.size ?? 10
+  const steps = spacings.filter((s) => s > 0.8 * size).map((s) => Math.round(s * 2) / 2)
+  const seen = new Map<number, number>()
+  for (const s of steps) seen.set(s, (seen.get(s) ?? 0) + 1)
+  const twice = [...seen].filter(([, n]) => n >= 2).map(([s]) => s)
+  const lineSpacing = Math.min(...(twice.length > 0 ? twice : steps), Infinity)
+  const gaps = columnGaps(bands, columns).slice(1)
+  // Rows standing apart: several band gaps clearly wider than the line spacing, a quarter of them
+  // (a tenth where the cells are words, which wrap) — a few wide gaps in an evenly spaced table
+  // of figures are section breaks.
+  const wide = gaps.filter((g) => g > 1.15 * lineSpacing).length
+  // A table of figures has no wrapped cells to speak of, so it must show it more often.
+  const chunks = bands.flatMap((b) => b.chunks)
+  const figures = chunks.filter((c) => /^[\d\s.,%()$£€+\-–*/]+$/.test(c.text)).length
+  const wordy = figures * 2 < chunks.length
+  const gapped = wide >= 2 && (wide * 4 >= gaps.length || (wordy && wide * 10 >= gaps.length))
+  const anchor = Math.max(0, counts.findIndex((n) => n * 2 >= bands.length))
+  if (style) return { columns, anchor, ...style }
+  return { columns, anchor, lineSpacing: Number.isFinite(lineSpacing) ? lineSpacing : 12, gapped }
+}
+
+/** Per band, the distance down from the nearest text above in the columns it has text in. */
+export function columnGaps(bands: readonly Band[], columns: readonly Column[]): number[] {
+  const lastIn = new Map<number, number>()
+  return bands.map((band) => {
+    const filled = filledColumns(band, columns)
+    const gap = Math.min(...[...filled].map((c) => band.baseline - (lastIn.get(c) ?? -Infinity)))
+    for (const c of filled) lastIn.set(c, band.baseline)
+    return gap
+  })
+}
+
+/** The evidence on one band, after the first: positive starts a new row. */
+export function rowEvidence(band: Band, gap: number, ctx: RowContext): Evidence[] {
+  const filled = filledColumns(band, ctx.columns)
+  return [gapEvidence(gap, ctx), anchorEvidence(filled, ctx), fullnessEvidence(filled, ctx)]
+}
+
+/** Bands grouped into rows, and the row style found (or carried). */
+export function rowsOf(bands: readonly Band[], columns: readonly Column[], style: RowStyle | null = null): { rows: Band[][]; style: RowStyle } {
+  const ctx = rowContext(bands, columns, style)
+  const gaps = columnGaps(bands, columns)
+  const rows: Band[][] = []
+  bands.forEach((band, i) => {
+    const row = rows[rows.length - 1]
+    const score = i > 0 ? rowEvidence(band, gaps[i]!, ctx).reduce((s, e) => s + e.score, 0) : 1
+    if (row && score <= 0) row.push(band)
+    else rows.push([band])
+  })
+  return { rows, style: { gapped: ctx.gapped, lineSpacing: ctx.lineSpacing } }
+}
