@@ -17,7 +17,7 @@ import { authorities, isoDate, statuses, themes, UsageError } from './cli-values
 import { knownAuthorities } from './store/known-values.js'
 import { selectPaths } from './batch/glob.js'
 import { ProgressBar } from './batch/progress.js'
-import { KNOWN_FAILURE, runIngest, type FileOutcome } from './batch/run-ingest.js'
+import { KNOWN_FAILURE, runIngest, type FileOutcome, type IngestSummary } from './batch/run-ingest.js'
 import { openStore } from './store/index.js'
 import { renderTablesCsv, tablesOf } from './tables.js'
 
@@ -126,7 +126,7 @@ async function ingest(paths: string[], options: IngestCliOptions, argv: readonly
   const progress = new ProgressBar(files.length)
   const showProgress = progress.enabled && !options.json
   let runId: number | null = null
-  let summary
+  let summary: IngestSummary
   try {
     summary = await runIngest(files, store, {
       format: options.format, password: options.password, timeoutMs: positiveInt(options.timeout, '--timeout') * 1000,

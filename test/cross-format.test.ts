@@ -50,6 +50,8 @@ function recordsOf(plan: Plan, withRag: boolean) {
   }))
 }
 
+const SHEETS = new Set(['xlsx', 'csv'])
+
 describe('one plan, every format', () => {
   const formats = READERS.map((r) => r.format)
   for (const name of Object.keys(TEMPLATES)) {
@@ -62,13 +64,20 @@ describe('one plan, every format', () => {
       }
       expect(plans.size).toBeGreaterThanOrEqual(2)
       const [first, ...rest] = [...plans.entries()]
-      for (const [format, plan] of rest) {
+      // A tracker with a sheet per priority heads each sheet with a title ("Priority 1 of the
+      // improvement plan") that the Word plan does not have: there the spreadsheet names a section
+      // the others cannot, and only that is let go.
+      const withoutAddedSections = (format: string, plan: Plan): Plan =>
+        SHEETS.has(format) ? { ...plan, recommendations: plan.recommendations.map((r, i) => (first![1].recommendations[i]?.theme === null ? { ...r, theme: null } : r)) } : plan
+      for (const [format, tracked] of rest) {
+        const plan = withoutAddedSections(format, tracked)
         const withRag = COLOURED.has(format) && COLOURED.has(first![0])
         const pdf = format === 'pdf' || first![0] === 'pdf'
         expect({ format, records: records(plan, withRag, pdf) }).toEqual({ format, records: records(first![1], withRag, pdf) })
       }
       const coloured = [...plans.entries()].filter(([f]) => COLOURED.has(f))
-      for (const [format, plan] of coloured.slice(1)) {
+      for (const [format, tracked] of coloured.slice(1)) {
+        const plan = withoutAddedSections(format, tracked)
         const pdf = format === 'pdf' || coloured[0]![0] === 'pdf'
         expect({ format, records: records(plan, true, pdf) }).toEqual({ format, records: records(coloured[0]![1], true, pdf) })
       }

@@ -16,7 +16,7 @@ const root = join(import.meta.dirname, '..')
 // A format's fixtures are checked once its reader is registered.
 const FORMAT_DIRS = READERS.map((r) => r.format)
 
-export function fixtureCases(): { format: string; name: string; dir: string; input: string }[] {
+function fixtureCases(): { format: string; name: string; dir: string; input: string }[] {
   const cases: { format: string; name: string; dir: string; input: string }[] = []
   for (const format of FORMAT_DIRS) {
     const base = join(root, 'fixtures', format)
