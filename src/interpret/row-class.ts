@@ -105,9 +105,9 @@ export function fitScore(roles: readonly ColumnRole[], slots: readonly (GridSlot
 /** The roles moved one column right (a leading column appears) or left (it disappears). */
 export function shiftedRoles(roles: readonly ColumnRole[], width: number): ColumnRole[][] {
   const blank: ColumnRole = { role: null, header: '', kind: null, matched: null }
-  const fit = (list: ColumnRole[]): ColumnRole[] =>
+  const padded = (list: ColumnRole[]): ColumnRole[] =>
     Array.from({ length: width }, (_, i) => list[i] ?? blank)
-  const right = fit([{ role: 'ref', header: '', kind: null, matched: '(column shifted right)' }, ...roles])
-  const left = fit(roles.slice(1))
-  return [fit([...roles]), right, left]
+  const right = padded([{ role: 'ref', header: '', kind: null, matched: '(column shifted right)' }, ...roles])
+  const left = padded(roles.slice(1))
+  return [padded([...roles]), right, left]
 }
