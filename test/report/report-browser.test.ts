@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'no
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
+import { parseString } from 'fast-csv'
 import { chromium, type Browser, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { searchTokens } from '../../src/report/porter.js'
@@ -22,34 +23,15 @@ function run(args: string[]): void {
   expect(result.status, result.stderr).toBe(0)
 }
 
-/** RFC 4180 fields: quoted fields may hold commas, doubled quotes and line breaks. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = []
-  let row: string[] = []
-  let field = ''
-  let quoted = false
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"'
-        i++
-      }
-      else if (c === '"') quoted = false
-      else field += c
-    } else if (c === '"') quoted = true
-    else if (c === ',') {
-      row.push(field)
-      field = ''
-    }
-    else if (c === '\r' && text[i + 1] === '\n') {
-      rows.push([...row, field])
-      row = []
-      field = ''
-      i++
-    } else field += c
-  }
-  return rows
+/** The downloaded CSV read back with fast-csv, the parser the project already has (RFC 4180: quoted fields may hold commas, doubled quotes and line breaks). */
+function parseCsv(text: string): Promise<string[][]> {
+  return new Promise((resolve, reject) => {
+    const rows: string[][] = []
+    parseString<string[], string[]>(text)
+      .on('error', reject)
+      .on('data', (row: string[]) => rows.push(row))
+      .on('end', () => resolve(rows))
+  })
 }
 
 /** RAG counts of a plan's actions in the accuracy bench's ground truth (fixtures/truth). */
@@ -256,7 +238,7 @@ describe('HTML report in a browser', () => {
     expect(download.suggestedFilename()).toBe('actions.csv')
     const text = readFileSync((await download.path())!, 'utf8')
     expect(text.startsWith('\ufeff')).toBe(true)
-    const [header, ...rows] = parseCsv(text.slice(1))
+    const [header, ...rows] = await parseCsv(text.slice(1))
     expect(header).toEqual(['authority', 'plan', 'ref', 'recommendation', 'action', 'leads', 'due', 'due_by', 'status', 'status_effective', 'rag', 'overdue', 'progress', 'themes', 'source', 'link'])
     expect(rows.length).toBe(refs.length)
     expect(rows.length).toBeGreaterThan(1)
