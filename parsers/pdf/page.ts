@@ -152,10 +152,12 @@ function fromTags(tags: TaggedPage, { runs, grids, rects, frame, pageNumber, car
     free = free.filter((g) => !(g.box.x0 === result.box.x0 && g.box.y0 === result.box.y0))
   }
   // A ruled grid the tags do not mark as a table: a table of untagged text (artifacts) is still a
-  // table; tagged text inside a drawn box is what its tags say it is.
+  // table; tagged text inside a drawn box is what its tags say it is, unless the tags mark no table
+  // anywhere on the page (a converter that tags each cell as a paragraph: the rules are the table).
   for (const grid of free) {
     const inside = runs.filter((r) => !used.has(r) && centreIn(r, grid.box))
-    if (inside.length === 0 || inside.filter((r) => r.tag !== null).length >= inside.length / 2) continue
+    if (inside.length === 0) continue
+    if (tags.tables.length > 0 && inside.filter((r) => r.tag !== null).length >= inside.length / 2) continue
     inside.forEach((r) => used.add(r))
     placed.push(ruledTable(grid, inside, rects, frame, pageNumber))
   }
