@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest'
+import type { Grid } from '../../../parsers/pdf/ruled-grid.js'
+import type { TextRun } from '../../../parsers/pdf/text-items.js'
+import { underRuled } from '../../../parsers/pdf/under-ruled.js'
+
+const run = (text: string, x0: number, baseline: number): TextRun => ({
+  text,
+  box: { x0, y0: baseline - 8, x1: x0 + text.length * 5, y1: baseline + 2 },
+  baseline,
+  size: 10,
+  bold: false,
+  tag: null,
+})
+
+/** A frame of two columns (at x 0, 150, 400) and two rows (a header, then one tall body row). */
+const frame: Grid = {
+  xs: [0, 150, 400],
+  ys: [0, 20, 200],
+  cells: [
+    { row: 0, col: 0, rowSpan: 1, colSpan: 1, box: { x0: 0, y0: 0, x1: 150, y1: 20 } },
+    { row: 0, col: 1, rowSpan: 1, colSpan: 1, box: { x0: 150, y0: 0, x1: 400, y1: 20 } },
+    { row: 1, col: 0, rowSpan: 1, colSpan: 1, box: { x0: 0, y0: 20, x1: 150, y1: 200 } },
+    { row: 1, col: 1, rowSpan: 1, colSpan: 1, box: { x0: 150, y0: 20, x1: 400, y1: 200 } },
+  ],
+  box: { x0: 0, y0: 0, x1: 400, y1: 200 },
+}
+
+describe('under-ruled grids', () => {
+  it('a grid with no inner column rule is under-ruled', () => {
+    expect(underRuled({ xs: [0, 400], ys: [0, 20, 40], cells: [], box: { x0: 0, y0: 0, x1: 400, y1: 40 } }, [], 0.8)).toBe(true)
+  })
+
+  it('a body cell holding figures in columns of their own is a table inside the rules', () => {
+    const body = [40, 52, 64, 76].flatMap((y) => [run('Assam', 10, y), run('2.6', 160, y), run('3.2', 220, y), run('4.1', 280, y)])
+    expect(underRuled(frame, body, 0.8)).toBe(true)
+  })
+
+  it('wrapped prose and a bulleted list in a cell keep the grid as drawn', () => {
+    const prose = [40, 52, 64].map((y) => run('Indicators will be developed to monitor practice', 155, y))
+    const list = [76, 88, 100, 112].flatMap((y) => [run('•', 155, y), run('Training and supervision', 175, y)])
+    const numbered = [124, 136, 148].flatMap((y, i) => [run(`${i + 1}.`, 155, y), run('Referrals', 175, y)])
+    expect(underRuled(frame, [...prose, ...list, ...numbered, run('Action', 10, 40)], 0.8)).toBe(false)
+  })
+})
