@@ -7,7 +7,7 @@ import { groupLines } from './lines.js'
 import { pageParagraphs } from './paragraphs.js'
 import { ruledGrids, type Grid } from './ruled-grid.js'
 import { splitFragmentRows } from './split-fragment-rows.js'
-import { underRuled } from './under-ruled.js'
+import { leftToText } from './under-ruled.js'
 import { pageGraphics, type FilledRect } from './rulings.js'
 import { taggedPage, type StructNode, type TaggedPage } from './struct-tables.js'
 import { placeTaggedTable, type Columns } from './tagged-grid.js'
@@ -93,7 +93,7 @@ function fromGeometry({ runs, grids, rects, frame, pageNumber, carried }: PageIn
     const inside = runs.filter((r) => centreIn(r, ruled.box))
     if (inside.length === 0) continue
     // Columns the rules do not draw are in the text's gutters: the borderless detector reads it.
-    if (underRuled(ruled, inside, COLUMN_GAP) && borderlessTables(groupLines(inside, COLUMN_GAP), rects, frame, pageNumber).length > 0) continue
+    if (leftToText(ruled, inside, runs, COLUMN_GAP, () => borderlessTables(groupLines(inside, COLUMN_GAP), rects, frame, pageNumber).length > 0)) continue
     runs = runs.filter((r) => !inside.includes(r))
     placed.push(ruledTable(ruled, inside, rects, frame, pageNumber))
   }
@@ -158,7 +158,7 @@ function fromTags(tags: TaggedPage, { runs, grids, rects, frame, pageNumber, car
     const inside = runs.filter((r) => !used.has(r) && centreIn(r, grid.box))
     if (inside.length === 0) continue
     if (tags.tables.length > 0 && inside.filter((r) => r.tag !== null).length >= inside.length / 2) continue
-    if (tags.tables.length === 0 && underRuled(grid, inside, COLUMN_GAP) && borderlessTables(groupLines(inside, COLUMN_GAP), rects, frame, pageNumber).length > 0) continue
+    if (tags.tables.length === 0 && leftToText(grid, inside, runs, COLUMN_GAP, () => borderlessTables(groupLines(inside, COLUMN_GAP), rects, frame, pageNumber).length > 0)) continue
     inside.forEach((r) => used.add(r))
     placed.push(ruledTable(grid, inside, rects, frame, pageNumber))
   }

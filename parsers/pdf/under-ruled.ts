@@ -19,13 +19,33 @@ const INNER_ROWS = 3
 /** A bullet or list number set off from its item by a wide gap: a list, not a second column. */
 const marker = (text: string): boolean => text.replace(BULLET, '') === '' || /^\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]$/i.test(text)
 
+/** How many lines of the runs split into two or more pieces at wide gaps. */
+const splitLines = (runs: readonly TextRun[], columnGap: number): number =>
+  bandsOf(groupLines(runs, columnGap)).filter((b) => b.chunks.filter((c) => !marker(c.text)).length >= 2).length
+
 export function underRuled(grid: Grid, inside: readonly TextRun[], columnGap: number): boolean {
   if (grid.xs.length === 2) return true
   for (const cell of grid.cells) {
     const mine = inside.filter((r) => centreIn(r, cell.box))
-    if (mine.length < 2 * INNER_ROWS) continue
-    const split = bandsOf(groupLines(mine, columnGap)).filter((b) => b.chunks.filter((c) => !marker(c.text)).length >= 2).length
-    if (split >= INNER_ROWS) return true
+    if (mine.length >= 2 * INNER_ROWS && splitLines(mine, columnGap) >= INNER_ROWS) return true
   }
   return false
+}
+
+/**
+ * Whether the grid's text is left to the borderless reading of the page. `isTable` says whether
+ * the borderless detector finds a table in the grid's text alone. A box with no inner column rule
+ * is a piece of a borderless table when its lines split into columns (a totals row ruled off above
+ * and below), or when the page's text runs on beside most of its lines on the same baselines (one
+ * column of a table boxed to stand out); the page's text around it decides.
+ */
+export function leftToText(grid: Grid, inside: readonly TextRun[], page: readonly TextRun[], columnGap: number, isTable: () => boolean): boolean {
+  if (!underRuled(grid, inside, columnGap)) return false
+  if (isTable()) return true
+  if (grid.xs.length !== 2) return false
+  if (splitLines(inside, columnGap) > 0) return true
+  const lines = groupLines(inside)
+  const outside = page.filter((r) => r.box.x1 <= grid.box.x0 || r.box.x0 >= grid.box.x1)
+  const beside = lines.filter((l) => outside.some((r) => Math.abs(r.baseline - l.baseline) <= 0.25 * l.size)).length
+  return lines.length >= 2 && beside * 4 >= lines.length * 3
 }

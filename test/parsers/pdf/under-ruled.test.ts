@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Grid } from '../../../parsers/pdf/ruled-grid.js'
 import type { TextRun } from '../../../parsers/pdf/text-items.js'
-import { underRuled } from '../../../parsers/pdf/under-ruled.js'
+import { leftToText, underRuled } from '../../../parsers/pdf/under-ruled.js'
 
 const run = (text: string, x0: number, baseline: number): TextRun => ({
   text,
@@ -40,5 +40,14 @@ describe('under-ruled grids', () => {
     const list = [76, 88, 100, 112].flatMap((y) => [run('•', 155, y), run('Training and supervision', 175, y)])
     const numbered = [124, 136, 148].flatMap((y, i) => [run(`${i + 1}.`, 155, y), run('Referrals', 175, y)])
     expect(underRuled(frame, [...prose, ...list, ...numbered, run('Action', 10, 40)], 0.8)).toBe(false)
+  })
+
+  it('a one-column box is left to the text when the page runs on beside its lines, kept when it stands alone', () => {
+    const box: Grid = { xs: [100, 160], ys: [0, 60], cells: [], box: { x0: 100, y0: 0, x1: 160, y1: 60 } }
+    const inside = [12, 24, 36, 48].map((y) => run('1,234', 110, y))
+    const beside = [12, 24, 36, 48].flatMap((y) => [run('Robbery', 10, y), run('567', 200, y)])
+    expect(leftToText(box, inside, [...inside, ...beside], 0.8, () => false)).toBe(true)
+    expect(leftToText(box, inside, inside, 0.8, () => false)).toBe(false)
+    expect(leftToText(frame, [], [], 0.8, () => true)).toBe(false)
   })
 })
