@@ -118,7 +118,7 @@ function buildTable(bands: readonly Band[], columns: readonly Column[], rects: r
     table: { kind: 'table', index: 0, columns: columns.length, rows: built, provenance: { page, bbox: frame.toPdfBox(box) }, detector: 'borderless', because },
     box,
     runs: chunks.flatMap((c) => c.runs),
-    starts: columns.map((c, i) => Math.min(...chunks.filter((ch, k) => firstColumn[k] === i).map((ch) => ch.box.x0), c.x0)),
+    starts: columns.map((c, i) => Math.min(...chunks.filter((_, k) => firstColumn[k] === i).map((ch) => ch.box.x0), c.x0)),
     because,
     rowStyle,
   }
