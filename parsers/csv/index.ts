@@ -1,5 +1,4 @@
 import { extname } from 'node:path'
-import { parseString } from 'fast-csv'
 import { ReadError, type Diagnostic, type SourceDocument } from '../../schemas/index.js'
 import type { Reader } from '../reader.js'
 import { controlShare, decodeText } from '../text/decode.js'
@@ -22,7 +21,9 @@ export function guessDelimiter(text: string, ext: string): string {
   return best.n > 0 ? best.d : ','
 }
 
-function parseRows(text: string, delimiter: string, path: string): Promise<string[][]> {
+async function parseRows(text: string, delimiter: string, path: string): Promise<string[][]> {
+  // Loaded by the first CSV read, not by every run that imports the registry.
+  const { parseString } = await import('fast-csv')
   return new Promise((resolve, reject) => {
     const rows: string[][] = []
     parseString<string[], string[]>(text, { delimiter, quote: '"', escape: '"', ignoreEmpty: false })

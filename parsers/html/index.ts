@@ -1,4 +1,3 @@
-import { loadBuffer } from 'cheerio'
 import { ReadError, type Block, type Diagnostic, type SourceDocument } from '../../schemas/index.js'
 import { allBold, fold, lineText, type StyledLine } from '../shared/styled-text.js'
 import type { XNode } from '../shared/xml-node.js'
@@ -71,6 +70,8 @@ export const htmlReader: Reader = {
   async read({ bytes, path }) {
     if (bytes.length === 0) throw new ReadError('EMPTY_FILE', path, 'file is empty (0 bytes)', 'check the download or the save finished')
     const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+    // cheerio is loaded by the first HTML read, not by every run that imports the registry.
+    const { loadBuffer } = await import('cheerio')
     const $ = loadBuffer(buffer, { encoding: { defaultEncoding: defaultEncoding(bytes) } })
     const ctx: HtmlContext = { tables: 0, unknownColours: new Set(), gridCells: 0 }
     let blocks: Block[]

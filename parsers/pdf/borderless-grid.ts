@@ -72,7 +72,9 @@ function buildTable(bands: readonly Band[], columns: readonly Column[], rects: r
   const rowTops = rows.map((r) => Math.min(...r.flatMap((b) => b.chunks.map((c) => c.box.y0))) - 1)
   // Text in a borderless column wraps at the furthest any of its lines reaches.
   const x0s = columns.map((c) => c.x0 - 2)
-  const single = chunks.flatMap((c) => pieces(c, columns)).filter((p) => p.cols.length === 1)
+  // Each chunk is cut once (pieces and the columns under them are asked for again below).
+  const cut = new Map(chunks.map((c) => [c, pieces(c, columns)]))
+  const single = chunks.flatMap((c) => cut.get(c)!).filter((p) => p.cols.length === 1)
   const x1s = columns.map((col, c) => {
     const reach = single.filter((p) => p.cols[0] === c).map((p) => p.line.box.x1)
     return (reach.length > 0 ? Math.max(...reach) : col.x1) + 2
@@ -81,7 +83,7 @@ function buildTable(bands: readonly Band[], columns: readonly Column[], rects: r
   rows.forEach((row, r) => {
     const y0 = rowTops[r]!
     const y1 = rowTops[r + 1] ?? box.y1 + 1
-    const placed = row.flatMap((b) => b.chunks.flatMap((c) => pieces(c, columns)))
+    const placed = row.flatMap((b) => b.chunks.flatMap((c) => cut.get(c)!))
     const taken = new Map<number, { first: number; last: number; lines: Line[] }>()
     for (const piece of placed) {
       const first = piece.cols[0]!
@@ -110,12 +112,13 @@ function buildTable(bands: readonly Band[], columns: readonly Column[], rects: r
       c += span
     }
   })
+  const firstColumn = chunks.map((ch) => columnsUnder(ch.box, columns)[0])
   const built = buildRows(slots, rows.length, [], rects, frame, page, 0, (slot) => cellContent((slot as (typeof slots)[number]).runs, slot.box))
   return {
     table: { kind: 'table', index: 0, columns: columns.length, rows: built, provenance: { page, bbox: frame.toPdfBox(box) }, detector: 'borderless', because },
     box,
     runs: chunks.flatMap((c) => c.runs),
-    starts: columns.map((c) => Math.min(...chunks.filter((ch) => columnsUnder(ch.box, columns)[0] === columns.indexOf(c)).map((ch) => ch.box.x0), c.x0)),
+    starts: columns.map((c, i) => Math.min(...chunks.filter((_, k) => firstColumn[k] === i).map((ch) => ch.box.x0), c.x0)),
     because,
     rowStyle,
   }

@@ -82,6 +82,29 @@ export const centreIn = (run: TextRun, box: Box): boolean => {
   return x >= box.x0 && x < box.x1 && y >= box.y0 && y < box.y1
 }
 
+/**
+ * Each slot's content from the runs whose centre falls in it, in the runs' order. The runs are
+ * sorted by centre once and each slot looks only at those in its height: filtering every run for
+ * every slot took a third of the time of placing a ruled page.
+ */
+function runsIn(runs: readonly TextRun[]): (slot: CellSlot) => CellContent {
+  const centreY = (r: TextRun): number => (r.box.y0 + r.box.y1) / 2
+  // A run with no finite centre is in no cell (and would break the sort's order).
+  const order = runs.map((run, i) => ({ run, i, y: centreY(run) })).filter((o) => Number.isFinite(o.y)).sort((a, b) => a.y - b.y)
+  return (slot) => {
+    let lo = 0
+    let hi = order.length
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1
+      if (order[mid]!.y < slot.box.y0) lo = mid + 1
+      else hi = mid
+    }
+    const hits: { run: TextRun; i: number }[] = []
+    for (let k = lo; k < order.length && order[k]!.y < slot.box.y1; k += 1) if (centreIn(order[k]!.run, slot.box)) hits.push(order[k]!)
+    return cellContent(hits.sort((a, b) => a.i - b.i).map((h) => h.run), slot.box)
+  }
+}
+
 /** Schema rows from grid slots: by default each slot takes the runs whose centre falls in it. */
 export function buildRows(
   slots: readonly CellSlot[],
@@ -91,7 +114,7 @@ export function buildRows(
   frame: PageFrame,
   page: number,
   table: number,
-  contentOf: (slot: CellSlot) => CellContent = (slot) => cellContent(runs.filter((r) => centreIn(r, slot.box)), slot.box),
+  contentOf: (slot: CellSlot) => CellContent = runsIn(runs),
 ): Row[] {
   const rows: Row[] = Array.from({ length: rowCount }, () => ({ cells: [], header: false }))
   for (const slot of slots) {

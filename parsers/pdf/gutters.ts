@@ -89,7 +89,9 @@ export function overlap(range: { x0: number; x1: number }, col: Column): number 
 
 /** The columns an x range lies across: those it overlaps, or the nearest when it sits in a gutter. */
 export function columnsUnder(range: { x0: number; x1: number }, columns: readonly Column[]): number[] {
-  const hit = columns.flatMap((col, i) => (overlap(range, col) > 0.5 ? [i] : []))
+  // A plain loop: this runs for every chunk and run of every borderless table, several times.
+  const hit: number[] = []
+  for (let i = 0; i < columns.length; i += 1) if (overlap(range, columns[i]!) > 0.5) hit.push(i)
   if (hit.length > 0) return hit
   const mid = (range.x0 + range.x1) / 2
   let best = 0

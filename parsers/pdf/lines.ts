@@ -23,7 +23,8 @@ export function joinRuns(runs: readonly TextRun[]): string {
   for (const run of runs) {
     if (prev) {
       const gap = run.box.x0 - prev.box.x1
-      if (gap > 0.15 * Math.min(prev.size, run.size) && !/\s$/.test(text) && !/^\s/.test(run.text)) text += ' '
+      // The last character only (a test of the whole text with /\s$/ reads all of it each time).
+      if (gap > 0.15 * Math.min(prev.size, run.size) && !/\s/.test(text.slice(-1)) && !/^\s/.test(run.text)) text += ' '
     }
     text += run.text
     prev = run
@@ -84,16 +85,25 @@ export function groupLines(runs: readonly TextRun[], maxGap = Infinity): Line[] 
   return lines.sort((a, b) => a.baseline - b.baseline || a.box.x0 - b.box.x0)
 }
 
+function charWidth(ch: string): number {
+  if (/[ijlI.,:;'!|]/.test(ch)) return 0.28
+  if (/[frt()\-\s]/.test(ch)) return 0.33
+  if (/[mwMW]/.test(ch)) return 0.85
+  if (/[A-Z]/.test(ch)) return 0.68
+  if (/[0-9]/.test(ch)) return 0.56
+  return 0.52
+}
+
+// Widths by character, kept: every line's first run is measured for each line after it.
+const WIDTHS = new Map<string, number>()
+
 /** Rough advance widths (in ems) of Helvetica-like glyphs, to compare words within one font. */
 function emWidth(text: string): number {
   let w = 0
   for (const ch of text) {
-    if (/[ijlI.,:;'!|]/.test(ch)) w += 0.28
-    else if (/[frt()\-\s]/.test(ch)) w += 0.33
-    else if (/[mwMW]/.test(ch)) w += 0.85
-    else if (/[A-Z]/.test(ch)) w += 0.68
-    else if (/[0-9]/.test(ch)) w += 0.56
-    else w += 0.52
+    let width = WIDTHS.get(ch)
+    if (width === undefined) WIDTHS.set(ch, (width = charWidth(ch)))
+    w += width
   }
   return w
 }

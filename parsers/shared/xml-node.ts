@@ -1,4 +1,4 @@
-import { load } from 'cheerio'
+import { createRequire } from 'node:module'
 
 /**
  * The few fields of a parsed DOM node the readers walk. cheerio's own node types live in
@@ -17,6 +17,11 @@ export const isElement = (node: XNode): boolean => node.name !== undefined && no
 
 /** Parses XML (entities decoded, names kept with their prefix) and returns the root node. */
 export function parseXml(xml: string): XNode {
-  return load(xml, { xml: true }).root()[0] as unknown as XNode
+  return cheerio().load(xml, { xml: true }).root()[0] as unknown as XNode
 }
+
+// cheerio takes a third of a second to load: required on the first parse (parsing is synchronous),
+// not when the reader registry is imported by every run.
+let loaded: typeof import('cheerio') | null = null
+const cheerio = (): typeof import('cheerio') => (loaded ??= createRequire(import.meta.url)('cheerio') as typeof import('cheerio'))
 

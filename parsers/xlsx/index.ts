@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs'
+import type ExcelJS from 'exceljs'
 import { ReadError, type Block, type Diagnostic, type SourceDocument } from '../../schemas/index.js'
 import type { Reader } from '../reader.js'
 import { isOle } from '../docx/ole.js'
@@ -22,7 +22,9 @@ function warn(code: string, message: string): Diagnostic {
 }
 
 async function load(bytes: Uint8Array, path: string): Promise<ExcelJS.Workbook> {
-  const workbook = new ExcelJS.Workbook()
+  // exceljs takes most of a second to load: only a run that reads a workbook pays for it.
+  const { default: Excel } = await import('exceljs')
+  const workbook = new Excel.Workbook()
   try {
     await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ExcelJS.Buffer)
   } catch (error) {

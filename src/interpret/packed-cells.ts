@@ -112,6 +112,13 @@ const LABELS: [RegExp, LabelTarget][] = [
   [/(?:Target|Completion|Due|End)\s+[Dd]ate\s*:|Deadline\s*:|By\s+when\s*:|Date\s+for\s+completion\s*:|Timescale\s*:|To\s+be\s+completed\s+by\s*:/, 'due'],
 ]
 
+// Each label with what may stand before it, compiled once (compiling them for every line of every
+// cell was a twentieth of interpreting a plan). matchAll copies the expression, so sharing is safe.
+const LABELS_IN_LINE: [RegExp, LabelTarget][] = LABELS.map(([pattern, target]) => [
+  new RegExp(`(^|[.;:!?]\\s+|\\s+)(${pattern.source})(?=\\s|$)`, `${pattern.flags.replace('g', '')}g`),
+  target,
+])
+
 export interface LabelledPart {
   label: string | null
   target: LabelTarget | null
@@ -129,8 +136,7 @@ export function splitLabelledParts(lines: readonly string[]): LabelledPart[] {
     let first = true
     while (rest) {
       let found: { index: number; length: number; label: string; target: LabelTarget } | null = null
-      for (const [pattern, target] of LABELS) {
-        const re = new RegExp(`(^|[.;:!?]\\s+|\\s+)(${pattern.source})(?=\\s|$)`, pattern.flags.replace('g', '') + 'g')
+      for (const [re, target] of LABELS_IN_LINE) {
         for (const m of rest.matchAll(re)) {
           const before = m[1]!
           const singleWord = !/\s/.test(m[2]!.trim())

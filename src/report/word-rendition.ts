@@ -1,8 +1,12 @@
+import { createRequire } from 'node:module'
 import { basename } from 'node:path'
-import * as cheerio from 'cheerio'
-import mammoth from 'mammoth'
 import type { Table } from '../../schemas/index.js'
 import { docxReader } from '../../parsers/docx/index.js'
+
+// mammoth and cheerio take half a second to load: only a report with a Word source pays for them,
+// not every command (the CLI imports the report module).
+let loaded: typeof import('cheerio') | null = null
+const cheerio = (): typeof import('cheerio') => (loaded ??= createRequire(import.meta.url)('cheerio') as typeof import('cheerio'))
 
 /**
  * A Word source as a web page, so that a record in the report can be checked against its source
@@ -61,7 +65,7 @@ export type Fills = ReadonlyMap<string, (string | null)[]>
  * pair one to one with the reader's keeps no colour rather than a wrong one).
  */
 export function anchorRows(html: string, fills: Fills = new Map()): string {
-  const $ = cheerio.load(html, null, false)
+  const $ = cheerio().load(html, null, false)
   $('table').each((t, table) => {
     $(table).attr('id', `t${t}`)
     // Rows of this table only, not of a table nested in one of its cells; thead rows come first, as in Word.
@@ -106,6 +110,7 @@ export interface Rendition {
  * written, so the reader can still open the real thing.
  */
 export async function wordRendition(bytes: Uint8Array, options: { original: string; name: string }): Promise<Rendition> {
+  const { default: mammoth } = await import('mammoth')
   const result = await mammoth.convertToHtml({ buffer: Buffer.from(bytes) }, { styleMap: STYLE_MAP, transformDocument: dropBrokenLinks })
   const { document } = await docxReader.read({ bytes, path: options.name })
   const fills = new Map<string, (string | null)[]>()

@@ -101,8 +101,11 @@ export function resolveAuthorities(text: string, date: string | null): Authority
       i += 1
       continue
     }
-    for (let n = Math.min(MAX_WORDS, words.length - i); n >= 1; n -= 1) {
-      const phrase = words.slice(i, i + n).map((w) => w.part).join(' ')
+    // The phrases starting here, built word by word once rather than sliced and joined for each length.
+    const phrases: string[] = []
+    for (let n = 1; n <= Math.min(MAX_WORDS, words.length - i); n += 1) phrases.push(n === 1 ? words[i]!.part : `${phrases[n - 2]!} ${words[i + n - 1]!.part}`)
+    for (let n = phrases.length; n >= 1; n -= 1) {
+      const phrase = phrases[n - 1]!
       const records = index.byName.get(phrase)
       if (!records) continue
       if (n === 1 && !/^[A-Z]/.test(words[i]!.raw)) continue
