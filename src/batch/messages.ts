@@ -1,11 +1,11 @@
+import type { PdfOptions } from '../../parsers/index.js'
 import { ReadError, type Diagnostic, type ErrorCode, type Plan } from '../../schemas/index.js'
 
 /** What the main thread and a parse worker say to each other. Plain data: it crosses a thread boundary. */
 
 export interface ParseOptions {
   format?: Plan['source']['format']
-  password?: string
-  maxPages?: number
+  pdf?: PdfOptions
   timeoutMs?: number
 }
 
