@@ -1,14 +1,27 @@
 import type { Diagnostic, Format, SourceDocument } from '../schemas/index.js'
 
+/** Options only the PDF reader reads. */
+export interface PdfOptions {
+  /** Password for an encrypted PDF. */
+  password?: string
+  /** Refuse a file of more pages than this (hostile or huge files). */
+  maxPages?: number
+}
+
+/**
+ * Options one reader alone understands, under its format's name: the generic input stays the same
+ * for every reader, and a reader reads only its own key.
+ */
+export interface ReaderOptions {
+  pdf?: PdfOptions
+}
+
 export interface ReadInput {
   bytes: Uint8Array
   /** The file as named on the command line; used in messages and provenance, never opened again. */
   path: string
   signal?: AbortSignal
-  /** Password for encrypted PDFs. */
-  password?: string
-  /** Stop after this many pages (hostile or huge files). */
-  maxPages?: number
+  options?: ReaderOptions
 }
 
 export interface ReadResult {
@@ -24,7 +37,27 @@ export interface Reader {
   format: Format
   /** Lower-case extensions with the dot, e.g. ['.pdf']. */
   extensions: readonly string[]
-  /** True when the first bytes of a file look like this format (magic bytes, or for text: valid text). */
+  /**
+   * True when the first bytes could be this format (magic bytes, or for text: valid text). The
+   * registry asks it only for a file without a name (standard input); the content signatures that
+   * beat a file's name are declared with the reader's registry entry (parsers/index.ts).
+   */
   sniff(head: Uint8Array): boolean
   read(input: ReadInput): Promise<ReadResult>
+}
+
+/** How the registry recognises a format: by content first, by name second. */
+export interface Recognition {
+  /** Lower-case extensions with the dot. */
+  extensions: readonly string[]
+  /**
+   * Content that proves the format whatever the file is named (a PDF header, a zip holding
+   * xl/workbook.xml); checked before the name. Absent where any text could pass for the format.
+   */
+  signature?: (bytes: Uint8Array) => boolean
+  /**
+   * The containers its files come in: a zip or OLE file whose parts prove nothing (damaged,
+   * password-protected) is taken at its name when the name is one of these formats.
+   */
+  containers?: readonly ('zip' | 'ole')[]
 }

@@ -129,8 +129,8 @@ async function ingest(paths: string[], options: IngestCliOptions, argv: readonly
   let summary: IngestSummary
   try {
     summary = await runIngest(files, store, {
-      format: options.format, password: options.password, timeoutMs: positiveInt(options.timeout, '--timeout') * 1000,
-      maxPages: positiveInt(options.maxPages, '--max-pages'), jobs: options.jobs === undefined ? undefined : positiveInt(options.jobs, '--jobs', 0), args: argv,
+      format: options.format, pdf: { password: options.password, maxPages: positiveInt(options.maxPages, '--max-pages') }, timeoutMs: positiveInt(options.timeout, '--timeout') * 1000,
+      jobs: options.jobs === undefined ? undefined : positiveInt(options.jobs, '--jobs', 0), args: argv,
       stdinName: options.name, retryFailed: options.retryFailed,
       onRun: (id) => { runId = id },
       onStart: (path) => showProgress && progress.start(path),
@@ -366,7 +366,7 @@ function readFailure(path: string, error: unknown, verbose: boolean | undefined)
 async function tables(path: string, options: { format: string; reader?: Format; password?: string; verbose?: boolean }): Promise<number> {
   const bytes = readBytes(path, 'tables')
   try {
-    const { document, diagnostics } = await readDocument(path, bytes, { format: options.reader, password: options.password })
+    const { document, diagnostics } = await readDocument(path, bytes, { format: options.reader, pdf: { password: options.password } })
     const found = tablesOf(document)
     if (options.format === 'csv') out(renderTablesCsv(found))
     else out(JSON.stringify(found, null, 2))
@@ -383,7 +383,7 @@ async function tables(path: string, options: { format: string; reader?: Format; 
 async function explain(path: string, options: { reader?: Format; password?: string; verbose?: boolean }): Promise<number> {
   const bytes = readBytes(path, 'explain')
   try {
-    const result = await interpretFile(path, bytes, { format: options.reader, password: options.password })
+    const result = await interpretFile(path, bytes, { format: options.reader, pdf: { password: options.password } })
     out(renderExplanation(result.interpretation, result.diagnostics, result.document))
     return 0
   } catch (error) {

@@ -1,20 +1,15 @@
 import { execFileSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { basename, delimiter, extname, join } from 'node:path'
+import { basename, delimiter, join } from 'node:path'
+import type { LegacyFormat } from '../parsers/index.js'
 import { ReadError } from '../schemas/index.js'
 
 /**
- * Legacy Word (.doc), OpenDocument (.odt, .ods), RTF and legacy Excel (.xls) files: when
- * LibreOffice is installed, convert documents to .docx and spreadsheets to .xlsx and read that;
- * when it is not, the registry refuses them with what to do. The product never needs LibreOffice;
- * it only uses it when it is there.
+ * Runs LibreOffice on a legacy file (the registry's LEGACY_FORMATS say which, and to what): when it
+ * is installed, documents become .docx and spreadsheets .xlsx and are read as such; when it is not,
+ * the registry refuses them with what to do. The product never needs LibreOffice.
  */
-const TARGET: Record<string, 'docx' | 'xlsx'> = { '.doc': 'docx', '.odt': 'docx', '.rtf': 'docx', '.xls': 'xlsx', '.ods': 'xlsx' }
-export const CONVERTIBLE = new Set(Object.keys(TARGET))
-
-/** The format a legacy file is converted to. */
-export const conversionTarget = (path: string): 'docx' | 'xlsx' => TARGET[extname(path).toLowerCase()] ?? 'docx'
 
 /** `$ACTIONPLAN_SOFFICE`, else `soffice` on the PATH, else null. */
 export function findSoffice(): string | null {
@@ -27,11 +22,12 @@ export function findSoffice(): string | null {
   return null
 }
 
-export function convertLegacy(soffice: string, path: string, bytes: Uint8Array, timeoutMs = 120_000): Uint8Array {
-  const target = conversionTarget(path)
+export function convertLegacy(soffice: string, path: string, bytes: Uint8Array, legacy: LegacyFormat, timeoutMs = 120_000): Uint8Array {
+  const target = legacy.convertTo
   const work = mkdtempSync(join(tmpdir(), 'actionplan-convert-'))
   try {
-    const input = join(work, `input${extname(path).toLowerCase()}`)
+    // Named by what the content is, not by what the file was called.
+    const input = join(work, `input${legacy.extensions[0]}`)
     writeFileSync(input, bytes)
     // A private profile, so that a LibreOffice already open on the machine does not take the job.
     execFileSync(soffice, [`-env:UserInstallation=file://${join(work, 'profile')}`, '--headless', '--convert-to', target, '--outdir', work, input], {

@@ -1,22 +1,19 @@
 import { createHash } from 'node:crypto'
-import { extname } from 'node:path'
 import { ReadError, type Diagnostic, type Format, type SourceDocument } from '../schemas/index.js'
-import { detectReader, READERS } from '../parsers/index.js'
+import { detectFormat, isKnownExtension, legacyRefusal, type ReaderOptions } from '../parsers/index.js'
 import { assembleTables } from './assemble/index.js'
 import { interpretPlan, type Interpretation } from './interpret/index.js'
 import { walkPaths } from './batch/walk.js'
-import { conversionTarget, convertLegacy, CONVERTIBLE, findSoffice } from './convert-legacy.js'
+import { convertLegacy, findSoffice } from './convert-legacy.js'
 
 /**
  * The pipeline for one file's bytes: reader → SourceDocument → assemble → interpret → Plan.
  * Storing and batches are in ./batch.
  */
 
-export interface ReadOptions {
+export interface ReadOptions extends ReaderOptions {
   /** Use this reader instead of detecting the type. */
   format?: Format
-  password?: string
-  maxPages?: number
   /** Per-file time limit in milliseconds. */
   timeoutMs?: number
 }
@@ -31,18 +28,20 @@ export const sha256Of = (bytes: Uint8Array): string => createHash('sha256').upda
 
 /** Reads one file into its document (before interpretation); what `tables` shows. */
 export async function readDocument(path: string, bytes: Uint8Array, options: ReadOptions = {}): Promise<{ document: SourceDocument; diagnostics: Diagnostic[] }> {
-  const soffice = !options.format && bytes.length > 0 && CONVERTIBLE.has(extname(path).toLowerCase()) ? findSoffice() : null
-  if (soffice) {
-    const target = conversionTarget(path)
-    const converted = convertLegacy(soffice, path, bytes, options.timeoutMs)
-    const result = await readDocument(`${path}`, converted, { ...options, format: target })
-    const note: Diagnostic = { level: 'info', code: 'CONVERTED', message: `converted from ${extname(path).toLowerCase()} to .${target} with LibreOffice (${soffice})`, page: null }
+  const found = detectFormat(path, bytes, options.format)
+  if ('legacy' in found) {
+    const soffice = findSoffice()
+    if (!soffice) throw legacyRefusal(path, found.legacy)
+    const target = found.legacy.convertTo
+    const converted = convertLegacy(soffice, path, bytes, found.legacy, options.timeoutMs)
+    const result = await readDocument(path, converted, { ...options, format: target })
+    const note: Diagnostic = { level: 'info', code: 'CONVERTED', message: `converted from ${found.legacy.extensions[0]} to .${target} with LibreOffice (${soffice})`, page: null }
     return { ...result, diagnostics: [note, ...result.diagnostics] }
   }
-  const reader = detectReader(path, bytes, options.format)
+  const reader = found.reader
   const signal = AbortSignal.timeout(options.timeoutMs ?? 120_000)
   try {
-    return await reader.read({ bytes, path, signal, password: options.password, maxPages: options.maxPages })
+    return await reader.read({ bytes, path, signal, options: { pdf: options.pdf } })
   } catch (error) {
     if (signal.aborted && !(error instanceof ReadError)) {
       throw new ReadError('TIMEOUT', path, `reading took longer than ${Math.round((options.timeoutMs ?? 120_000) / 1000)} s`, 'raise --timeout or split the file', { cause: error })
@@ -72,11 +71,11 @@ export async function readPlan(path: string, bytes: Uint8Array, options: ReadOpt
   return result
 }
 
-// Legacy formats are picked up too: converted when LibreOffice is there, else refused by name.
-const SUPPORTED_EXTENSIONS = new Set([...READERS.flatMap((r) => r.extensions), ...CONVERTIBLE])
-
-/** Whether a folder walk picks the file up: its extension is one a reader or the converter claims. */
-export const isSupportedFile = (path: string): boolean => SUPPORTED_EXTENSIONS.has(extname(path).toLowerCase())
+/**
+ * Whether a folder walk picks the file up: its extension is one the registry knows (legacy formats
+ * too: converted when LibreOffice is there, else refused by name).
+ */
+export const isSupportedFile = isKnownExtension
 
 /**
  * Expands folders (recursively, sorted, hidden entries skipped, links followed) to the files with a

@@ -3,6 +3,7 @@ import { chmodSync, copyFileSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { oleWithStreams } from './parsers/container-bytes.js'
 
 /**
  * Legacy .doc/.odt/.rtf: refused with what to do when LibreOffice is missing; converted when it is
@@ -50,7 +51,7 @@ describe('legacy Word, OpenDocument and RTF', () => {
     writeFileSync(broken, '#!/bin/sh\nexit 1\n')
     chmodSync(broken, 0o755)
     const odt = join(dir, 'plan.odt')
-    copyFileSync(join(root, 'fixtures', 'docx', 'dudley', 'input.docx'), odt)
+    writeFileSync(odt, Buffer.from('PK\x03\x04mimetypeapplication/vnd.oasis.opendocument.text'))
     expect(ingest(odt, broken, join(dir, 'broken.sqlite')).stderr).toMatch(/plan\.odt: LibreOffice could not convert plan\.odt to \.docx; open it in Word or LibreOffice and save it as \.docx/)
   })
 
@@ -81,5 +82,24 @@ describe('legacy Word, OpenDocument and RTF', () => {
       expect(r.code).toBe(0)
       expect(r.stderr).toMatch(new RegExp(`✓ .*wakefield\\.${ext}: 4 recommendations, 9 actions .*\\(converted from \\.${ext} to \\.xlsx with LibreOffice`))
     }
+  })
+
+  it('converts by what the content is, not by the name, and reads a modern file under an old name without LibreOffice', () => {
+    const fake = join(dir, 'soffice-xlsx-only')
+    const xlsx = join(root, 'fixtures', 'xlsx', 'wakefield', 'input.xlsx')
+    // Asked for anything but a workbook, this LibreOffice fails.
+    writeFileSync(fake, `#!/bin/sh\nwhile [ "$1" != "--convert-to" ]; do shift; done\n[ "$2" = xlsx ] || exit 1\nshift 2\ncp "${xlsx}" "$2/input.xlsx"\n`)
+    chmodSync(fake, 0o755)
+    const misnamed = join(dir, 'tracker.doc')
+    writeFileSync(misnamed, oleWithStreams('Workbook'))
+    const r = ingest(misnamed, fake, join(dir, 'by-content.sqlite'))
+    expect(r.code).toBe(0)
+    expect(r.stderr).toMatch(/✓ .*tracker\.doc: 4 recommendations, 9 actions .*\(converted from \.xls to \.xlsx with LibreOffice/)
+    const word = join(dir, 'dudley.odt')
+    copyFileSync(join(root, 'fixtures', 'docx', 'dudley', 'input.docx'), word)
+    const read = ingest(word, join(dir, 'broken-soffice'), join(dir, 'by-content.sqlite'))
+    expect(read.code).toBe(0)
+    expect(read.stderr).toMatch(/✓ .*dudley\.odt: 1 recommendation, 13 actions/)
+    expect(read.stderr).not.toMatch(/converted/)
   })
 })

@@ -17,7 +17,8 @@ function timeout(path: string, page: number | null): ReadError {
   return new ReadError('TIMEOUT', path, 'reading the PDF was stopped (time limit)', 'raise the time limit or split the file', { page })
 }
 
-export async function readPdf({ bytes, path, password, maxPages = DEFAULT_MAX_PAGES, signal }: ReadInput): Promise<ReadResult> {
+export async function readPdf({ bytes, path, signal, options }: ReadInput): Promise<ReadResult> {
+  const { password, maxPages = DEFAULT_MAX_PAGES } = options?.pdf ?? {}
   if (signal?.aborted) throw timeout(path, null)
   // pdf.js does not settle its pending promises when its task is destroyed, so every wait is
   // raced against the signal: an abort stops a slow page too, not just the next one.

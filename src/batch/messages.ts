@@ -1,16 +1,15 @@
+import type { PdfOptions } from '../../parsers/index.js'
 import { ReadError, type Diagnostic, type ErrorCode, type Plan } from '../../schemas/index.js'
 
 /** What the main thread and a parse worker say to each other. Plain data: it crosses a thread boundary. */
 
 export interface ParseOptions {
   format?: Plan['source']['format']
-  password?: string
-  maxPages?: number
+  pdf?: PdfOptions
   timeoutMs?: number
 }
 
 export interface ParseRequest {
-  id: number
   path: string
   bytes: Uint8Array
   options: ParseOptions
@@ -24,7 +23,7 @@ export interface ParseError {
   page: number | null
 }
 
-export type ParseReply = { id: number; ok: true; plan: Plan; diagnostics: Diagnostic[] } | { id: number; ok: false; error: ParseError }
+export type ParseReply = { ok: true; plan: Plan; diagnostics: Diagnostic[] } | { ok: false; error: ParseError }
 
 export const toParseError = (e: ReadError): ParseError => ({ code: e.code, file: e.file, problem: e.problem, hint: e.hint, page: e.page })
 export const fromParseError = (e: ParseError): ReadError => new ReadError(e.code, e.file, e.problem, e.hint, { page: e.page })

@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import { Worker } from 'node:worker_threads'
+import { Piscina } from 'piscina'
 import { ReadError, type Diagnostic, type Plan } from '../../schemas/index.js'
 import { readPlan } from '../ingest.js'
-import { fromParseError, type ParseOptions, type ParseReply } from './messages.js'
+import { fromParseError, type ParseOptions, type ParseReply, type ParseRequest } from './messages.js'
 
 export interface Parsed {
   plan: Plan
@@ -26,93 +26,57 @@ export const inProcessParser: Parser = {
   async close() {},
 }
 
-interface Slot {
-  worker: Worker
-  task: { id: number; path: string; resolve: (p: Parsed) => void; reject: (e: ReadError) => void; timer: NodeJS.Timeout } | null
+/** What piscina rejects a task with when its worker died under it, as the file's ReadError. */
+function workerFailure(path: string, error: Error & { code?: string }): ReadError {
+  if (error.code === 'ERR_WORKER_OUT_OF_MEMORY') return new ReadError('TOO_LARGE', path, 'reading it ran out of memory', 'split the file, or skip it with --exclude', { cause: error })
+  if (/^worker exited/.test(error.message)) return new ReadError('INTERNAL', path, 'the parser stopped unexpectedly', 'please report it with the file attached', { cause: error })
+  return new ReadError('INTERNAL', path, `the parser crashed (${error.message})`, 'please report it with the file attached', { cause: error })
 }
 
 /**
- * A fixed set of worker threads. Each file gets a time limit; a worker that passes it, crashes or
- * runs out of memory (each has its own heap limit) is terminated and replaced, and only its file
- * fails.
+ * A fixed set of worker threads (piscina). Each file gets a time limit and each worker a heap
+ * limit; a worker that passes either, crashes or exits is terminated and replaced, and only its
+ * file fails. A worker that dies while idle is replaced at once too, so the next file never waits
+ * on a dead thread.
  */
 export class ParsePool implements Parser {
-  private readonly slots: Slot[] = []
-  private readonly waiting: (() => void)[] = []
-  private nextId = 1
+  private readonly pool: Piscina<ParseRequest, ParseReply>
 
-  constructor(size: number, private readonly heapMb = 1024, private readonly workerUrl: URL = WORKER) {
-    for (let i = 0; i < size; i += 1) this.slots.push(this.spawn())
+  constructor(size: number, heapMb = 1024, workerUrl: URL = WORKER) {
+    this.pool = new Piscina({
+      filename: workerUrl.href,
+      minThreads: size,
+      maxThreads: size,
+      idleTimeout: Number.POSITIVE_INFINITY,
+      resourceLimits: { maxOldGenerationSizeMb: heapMb },
+      // Workers keep an ordinary event loop between files (pdf.js tidies up after a read returns).
+      atomics: 'disabled',
+    })
+    // A worker that fails with no file in hand has nothing to report; piscina has already replaced it.
+    this.pool.on('error', () => undefined)
   }
 
   static available(): boolean {
     return WORKER.protocol === 'file:' && existsSync(fileURLToPath(WORKER))
   }
 
-  private spawn(): Slot {
-    const slot: Slot = { worker: new Worker(this.workerUrl, { resourceLimits: { maxOldGenerationSizeMb: this.heapMb } }), task: null }
-    slot.worker.on('message', (reply: ParseReply) => {
-      const task = slot.task
-      if (!task || task.id !== reply.id) return
-      this.finish(slot)
-      if (reply.ok) task.resolve({ plan: reply.plan, diagnostics: reply.diagnostics })
-      else task.reject(fromParseError(reply.error))
-    })
-    slot.worker.on('error', (error: Error & { code?: string }) => this.fail(slot, error.code === 'ERR_WORKER_OUT_OF_MEMORY'
-      ? (path) => new ReadError('TOO_LARGE', path, 'reading it ran out of memory', 'split the file, or skip it with --exclude', { cause: error })
-      : (path) => new ReadError('INTERNAL', path, `the parser crashed (${error.message})`, 'please report it with the file attached', { cause: error })))
-    slot.worker.on('exit', () => this.fail(slot, (path) => new ReadError('INTERNAL', path, 'the parser stopped unexpectedly', 'please report it with the file attached')))
-    slot.worker.unref()
-    return slot
-  }
-
-  private finish(slot: Slot): void {
-    if (slot.task) clearTimeout(slot.task.timer)
-    slot.task = null
-    this.waiting.shift()?.()
-  }
-
-  private fail(slot: Slot, error: (path: string) => ReadError): void {
-    const task = slot.task
-    if (!task) return
-    slot.task = null
-    clearTimeout(task.timer)
-    task.reject(error(task.path))
-    this.replace(slot)
-  }
-
-  private replace(slot: Slot): void {
-    const index = this.slots.indexOf(slot)
-    slot.worker.removeAllListeners()
-    void slot.worker.terminate()
-    if (index >= 0) this.slots[index] = this.spawn()
-    this.waiting.shift()?.()
-  }
-
   async parse(path: string, bytes: Uint8Array, options: ParseOptions): Promise<Parsed> {
-    let slot = this.slots.find((s) => s.task === null)
-    while (!slot) {
-      await new Promise<void>((resolve) => this.waiting.push(resolve))
-      slot = this.slots.find((s) => s.task === null)
-    }
-    const chosen = slot
     const timeoutMs = options.timeoutMs ?? 120_000
-    return new Promise<Parsed>((resolve, reject) => {
-      const id = this.nextId++
-      const timer = setTimeout(() => {
-        if (chosen.task?.id !== id) return
-        chosen.task = null
-        reject(new ReadError('TIMEOUT', path, `reading took longer than ${Math.round(timeoutMs / 1000)} s`, 'raise --timeout, or skip the file with --exclude'))
-        this.replace(chosen)
-      }, timeoutMs)
-      chosen.task = { id, path, resolve, reject, timer }
-      // A copy, transferred: the caller keeps its bytes for hashing and the worker owns its own.
-      const copy = bytes.slice()
-      chosen.worker.postMessage({ id, path, bytes: copy, options }, [copy.buffer])
-    })
+    const signal = AbortSignal.timeout(timeoutMs)
+    // A copy, transferred: the caller keeps its bytes for hashing and the worker owns its own.
+    const copy = bytes.slice()
+    let reply: ParseReply
+    try {
+      reply = await this.pool.run({ path, bytes: copy, options }, { signal, transferList: [copy.buffer] })
+    } catch (error) {
+      if (signal.aborted) throw new ReadError('TIMEOUT', path, `reading took longer than ${Math.round(timeoutMs / 1000)} s`, 'raise --timeout, or skip the file with --exclude', { cause: error })
+      throw workerFailure(path, error as Error)
+    }
+    if (!reply.ok) throw fromParseError(reply.error)
+    return { plan: reply.plan, diagnostics: reply.diagnostics }
   }
 
   async close(): Promise<void> {
-    await Promise.all(this.slots.map((s) => { s.worker.removeAllListeners(); return s.worker.terminate() }))
+    await this.pool.destroy()
   }
 }

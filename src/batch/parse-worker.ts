@@ -1,20 +1,17 @@
-import { parentPort } from 'node:worker_threads'
 import { toReadError } from '../../schemas/index.js'
 import { readPlan } from '../ingest.js'
 import { toParseError, type ParseReply, type ParseRequest } from './messages.js'
 
 /**
- * A parse worker: reads and interprets one file at a time and hands the plan back; it never
- * touches the database (one writer, the main thread). A file that hangs or exhausts memory takes
- * only this worker down, and the pool starts another.
+ * A parse worker's task (run by piscina, see parse-pool.ts): reads and interprets one file and
+ * hands the plan back; it never touches the database (one writer, the main thread). A file that
+ * hangs or exhausts memory takes only this worker down, and the pool starts another.
  */
-parentPort?.on('message', async (request: ParseRequest) => {
-  let reply: ParseReply
+export default async function parseFile(request: ParseRequest): Promise<ParseReply> {
   try {
     const { interpretation, diagnostics } = await readPlan(request.path, request.bytes, request.options)
-    reply = { id: request.id, ok: true, plan: interpretation.plan, diagnostics }
+    return { ok: true, plan: interpretation.plan, diagnostics }
   } catch (error) {
-    reply = { id: request.id, ok: false, error: toParseError(toReadError(request.path, error)) }
+    return { ok: false, error: toParseError(toReadError(request.path, error)) }
   }
-  parentPort?.postMessage(reply)
-})
+}

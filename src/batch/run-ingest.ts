@@ -161,7 +161,7 @@ export async function runIngest(files: readonly string[], store: Store, options:
   options.onRun?.(runId)
   const summary: IngestSummary = { runId, imported: 0, skipped: 0, failed: 0, knownFailures: 0, pages: 0, ms: 0, jobs: parser === inProcessParser ? 0 : jobs }
   const parseOptions: FileOptions = {
-    format: options.format, password: options.password, maxPages: options.maxPages, timeoutMs: options.timeoutMs, stdinName: options.stdinName,
+    format: options.format, pdf: options.pdf, timeoutMs: options.timeoutMs, stdinName: options.stdinName,
     knownFailures: options.retryFailed ? undefined : knownFailures(store, options.args ?? []),
   }
   let next = 0

@@ -32,4 +32,20 @@ describe('parse pool faults', () => {
       await pool.close()
     }
   })
+
+  it('replaces a worker that dies while idle, so the next file is parsed at once', async () => {
+    const pool = new ParsePool(1, 64, worker)
+    try {
+      expect((await pool.parse('exit-when-idle', bytes, {})).plan).toEqual({ name: 'exit-when-idle', bytes: 3 })
+      // The only worker exits 50 ms after answering; give it time to be gone.
+      await new Promise((resolve) => setTimeout(resolve, 500))
+      const started = performance.now()
+      const result = await pool.parse('ok', bytes, { timeoutMs: 20_000 })
+      expect(result.plan).toEqual({ name: 'ok', bytes: 3 })
+      // A new worker starts in well under a second even on a loaded machine; waiting out the limit would take 20 s.
+      expect(performance.now() - started).toBeLessThan(5000)
+    } finally {
+      await pool.close()
+    }
+  }, 30_000)
 })

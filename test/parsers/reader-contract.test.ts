@@ -1,12 +1,12 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { READERS, type Reader } from '../../parsers/index.js'
+import { detectReader, READER_ENTRIES, READERS, type Reader } from '../../parsers/index.js'
 import { Diagnostic, ReadError, SourceDocument } from '../../schemas/index.js'
 
 /**
  * One suite that every registered reader runs, as unstorage runs one suite over every driver: a
- * reader joins it by being added to READERS and having a fixture under fixtures/<format>/.
+ * reader joins it by its one line in the registry (READER_ENTRIES) and a fixture under fixtures/<format>/.
  */
 
 /** The smallest committed input of the reader's format, so the suite stays quick. */
@@ -65,6 +65,15 @@ describe.each(READERS.map((r) => [r.format, r] as const))('the %s reader keeps t
     vi.restoreAllMocks()
     // Warnings come back as data beside the document; a reader never prints.
     expect(printed).toEqual([])
+  })
+
+  it('is the reader the registry picks for its sample: by each of its extensions, and whatever the name when its entry declares a signature', () => {
+    const { bytes } = sample(reader)
+    for (const ext of reader.extensions) expect(detectReader(`plan${ext}`, bytes)).toBe(reader)
+    const entry = READER_ENTRIES.find((e) => e.reader === reader)
+    if (!entry?.signature) return
+    expect(entry.signature(bytes)).toBe(true)
+    for (const other of READERS) for (const ext of other.extensions) expect(detectReader(`plan${ext}`, bytes)).toBe(reader)
   })
 
   it('refuses an empty file as EMPTY_FILE, naming it', async () => {

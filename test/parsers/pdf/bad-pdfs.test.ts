@@ -2,14 +2,15 @@ import { existsSync, readFileSync } from 'node:fs'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { ReadError } from '../../../schemas/index.js'
 import { pdfReader } from '../../../parsers/pdf/index.js'
+import type { PdfOptions } from '../../../parsers/reader.js'
 import { makeBadPdfs } from '../../../scripts/fixtures/make-bad-pdfs.js'
 
 /** Each bad PDF in fixtures/bad is refused with its own code, the file named first in the message. */
 
-const refusal = async (name: string, options: { password?: string; maxPages?: number; signal?: AbortSignal } = {}): Promise<ReadError> => {
+const refusal = async (name: string, pdf: PdfOptions = {}): Promise<ReadError> => {
   const path = `fixtures/bad/${name}`
   try {
-    await pdfReader.read({ bytes: new Uint8Array(readFileSync(path)), path, ...options })
+    await pdfReader.read({ bytes: new Uint8Array(readFileSync(path)), path, options: { pdf } })
   } catch (error) {
     if (error instanceof ReadError) return error
     throw error
@@ -41,7 +42,7 @@ describe('PDF reader on bad files', () => {
     expect(missing.message).toBe('fixtures/bad/encrypted.pdf: encrypted PDF; pass --password')
     expect((await refusal('encrypted.pdf', { password: 'nope' })).problem).toMatch(/password given is wrong/)
     const path = 'fixtures/bad/encrypted.pdf'
-    const { document } = await pdfReader.read({ bytes: new Uint8Array(readFileSync(path)), path, password: 'user' })
+    const { document } = await pdfReader.read({ bytes: new Uint8Array(readFileSync(path)), path, options: { pdf: { password: 'user' } } })
     expect(document.blocks.filter((b) => b.kind === 'table').map((t) => t.kind === 'table' && t.columns)).toEqual([2, 10, 10])
   })
 
@@ -66,7 +67,7 @@ describe('PDF reader on bad files', () => {
     expect(error.message).toMatch(/10 pages, over the limit of 2/)
     expect(error.message).toMatch(/--max-pages/)
     const path = 'fixtures/pdf/telford/input.pdf'
-    const { document } = await pdfReader.read({ bytes: new Uint8Array(readFileSync(path)), path, maxPages: 10 })
+    const { document } = await pdfReader.read({ bytes: new Uint8Array(readFileSync(path)), path, options: { pdf: { maxPages: 10 } } })
     expect(document.pages).toBe(10)
   })
 
