@@ -1,5 +1,6 @@
 import type { Reader } from '../reader.js'
 import { loadPdfjs } from './load-pdfjs.js'
+import { splitRunInLabels } from './run-in-labels.js'
 import { hasPdfHeader } from './sniff.js'
 
 /**
@@ -13,6 +14,7 @@ export const pdfReader: Reader = {
   async read(input) {
     await loadPdfjs()
     const { readPdf } = await import('./read-pdf.js')
-    return readPdf(input)
+    const { document, diagnostics } = await readPdf(input)
+    return { document: { ...document, blocks: splitRunInLabels(document.blocks) }, diagnostics }
   },
 }

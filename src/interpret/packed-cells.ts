@@ -141,10 +141,7 @@ export function splitLabelledParts(lines: readonly string[]): LabelledPart[] {
           const before = m[1]!
           const singleWord = !/\s/.test(m[2]!.trim())
           const atBoundary = m.index === 0 || /[.;:!?]\s+$/.test(before)
-          // A capitalised word with its colon is a label even mid-line: a PDF joins a cell's
-          // paragraphs, so "… invitation Milestones: Template agreed" was two paragraphs.
-          const colonLabel = /^[A-Z]/.test(m[2]!) && m[2]!.trim().endsWith(':')
-          if (singleWord && !atBoundary && !colonLabel) continue
+          if (singleWord && !atBoundary) continue
           const index = m.index! + before.length
           if (!found || index < found.index) found = { index, length: m[2]!.length, label: m[2]!.replace(/[\s:-]+$/, ''), target }
           break
