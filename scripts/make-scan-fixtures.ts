@@ -1,0 +1,90 @@
+import { execFileSync } from 'node:child_process'
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+
+/**
+ * Scanned plans made from born-digital fixtures: each page rasterised in grey (pdftoppm), put
+ * through what a scanner or a careless person does to it (a slight skew, a quarter turn, JPEG, a
+ * very low resolution), and wrapped back into an image-only PDF (img2pdf), one image per page.
+ * Each scan keeps the born-digital fixture's reviewed plan.json as its golden: OCR must read the
+ * same actions. Also writes words.pgm, a line of print for the OCR engine's own test.
+ *
+ * Needs poppler-utils, img2pdf and ImageMagick (apt-get install -y poppler-utils img2pdf imagemagick),
+ * and fonts-dejavu for words.pgm. Only to make these files: the reader and `npm test` need none of them.
+ *
+ *   npx tsx scripts/make-scan-fixtures.ts
+ */
+
+interface Scan {
+  name: string
+  /** The born-digital fixture under fixtures/pdf. */
+  from: string
+  dpi: number
+  pages: number
+  /** Degrees clockwise: a small skew, or a quarter turn as a page fed sideways. */
+  rotate: number
+  encoding: 'png' | 'jpeg'
+  why: string
+}
+
+export const SCANS: readonly Scan[] = [
+  { name: 'banes-skewed', from: 'banes', dpi: 200, pages: 1, rotate: 1.5, encoding: 'jpeg', why: 'borderless landscape table, skewed 1.5°, JPEG' },
+  { name: 'wakefield-ruled', from: 'wakefield', dpi: 200, pages: 1, rotate: 0, encoding: 'png', why: 'ruled portrait table with RAG fills, straight, PNG' },
+  { name: 'kingsmere-turned', from: 'random-7004', dpi: 150, pages: 1, rotate: 90, encoding: 'jpeg', why: 'borderless table with shaded bands, fed a quarter turn, JPEG' },
+]
+
+/** Too coarse to read: small print is two or three pixels high. The reader must say so. */
+export const LOW_RES: Scan = { name: 'low-resolution', from: 'banes', dpi: 40, pages: 1, rotate: 0, encoding: 'png', why: 'banes at 40 dpi' }
+
+const run = (cmd: string, args: string[]): void => {
+  execFileSync(cmd, args, { stdio: ['ignore', 'ignore', 'inherit'] })
+}
+
+function makeScan(scan: Scan, fixtures: string, out: string): void {
+  const work = mkdtempSync(join(tmpdir(), 'scan-'))
+  try {
+    run('pdftoppm', ['-r', String(scan.dpi), '-gray', '-png', '-f', '1', '-l', String(scan.pages), join(fixtures, 'pdf', scan.from, 'input.pdf'), join(work, 'page')])
+    const pages = readdirSync(work).filter((f) => f.startsWith('page')).sort()
+    const images = pages.map((page, i) => {
+      const target = join(work, `scan-${i}.${scan.encoding === 'jpeg' ? 'jpg' : 'png'}`)
+      // -density records the resolution, so img2pdf sizes the page as the original was.
+      const args = [join(work, page), '-colorspace', 'Gray', '-background', 'white']
+      if (scan.rotate !== 0) args.push('-rotate', String(scan.rotate), '+repage')
+      args.push('-units', 'PixelsPerInch', '-density', String(scan.dpi), '-strip')
+      if (scan.encoding === 'jpeg') args.push('-quality', '75')
+      run('convert', [...args, target])
+      return target
+    })
+    const dir = join(out, scan.name)
+    mkdirSync(dir, { recursive: true })
+    run('img2pdf', ['--output', join(dir, 'input.pdf'), ...images])
+    copyFileSync(join(fixtures, 'pdf', scan.from, 'plan.json'), join(dir, 'golden.json'))
+  } finally {
+    rmSync(work, { recursive: true, force: true })
+  }
+}
+
+export function makeScanFixtures(fixtures = 'fixtures'): void {
+  const out = join(fixtures, 'scan')
+  mkdirSync(out, { recursive: true })
+  for (const scan of [...SCANS, LOW_RES]) makeScan(scan, fixtures, out)
+  const words = join(out, 'words.pgm')
+  run('convert', ['-size', '640x72', 'xc:white', '-font', 'DejaVu-Sans', '-pointsize', '28', '-fill', 'black', '-annotate', '+12+46', 'Review supervision by March 2013', '-depth', '8', `pgm:${words}`])
+  writeFileSync(
+    join(out, 'README.md'),
+    [
+      '# Scanned plans',
+      '',
+      'Made by `npx tsx scripts/make-scan-fixtures.ts` from the born-digital fixtures under ../pdf: each page',
+      'rasterised in grey, changed as below, and wrapped back into an image-only PDF. `golden.json` is the',
+      "born-digital fixture's reviewed plan.json: OCR must find the same actions.",
+      '',
+      ...[...SCANS, LOW_RES].map((s) => `- ${s.name}: ${s.from}, ${s.dpi} dpi, ${s.why}`),
+      '- words.pgm: one line of print for the OCR engine test',
+      '',
+    ].join('\n'),
+  )
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) makeScanFixtures()
