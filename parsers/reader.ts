@@ -9,6 +9,17 @@ export interface ReadInput {
   password?: string
   /** Stop after this many pages (hostile or huge files). */
   maxPages?: number
+  /** Scanned PDF pages: whether and how to read them by OCR. */
+  ocr?: OcrOptions
+}
+
+export interface OcrOptions {
+  /** auto (default): pages with no text layer; off: none; force: every page that has a scan. */
+  mode?: 'auto' | 'off' | 'force'
+  /** OCR workers for the file (default 1). */
+  jobs?: number
+  /** Write per-page progress to stderr (for a terminal). */
+  progress?: boolean
 }
 
 export interface ReadResult {

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto'
 import { extname } from 'node:path'
 import { ReadError, type Diagnostic, type Format, type SourceDocument } from '../schemas/index.js'
 import { detectReader, READERS } from '../parsers/index.js'
+import type { OcrOptions } from '../parsers/reader.js'
 import { assembleTables } from './assemble/index.js'
 import { interpretPlan, type Interpretation } from './interpret/index.js'
 import { walkPaths } from './batch/walk.js'
@@ -19,6 +20,8 @@ export interface ReadOptions {
   maxPages?: number
   /** Per-file time limit in milliseconds. */
   timeoutMs?: number
+  /** Scanned PDFs: whether and how to OCR them. */
+  ocr?: OcrOptions
 }
 
 export interface ReadPlanResult {
@@ -42,7 +45,7 @@ export async function readDocument(path: string, bytes: Uint8Array, options: Rea
   const reader = detectReader(path, bytes, options.format)
   const signal = AbortSignal.timeout(options.timeoutMs ?? 120_000)
   try {
-    return await reader.read({ bytes, path, signal, password: options.password, maxPages: options.maxPages })
+    return await reader.read({ bytes, path, signal, password: options.password, maxPages: options.maxPages, ocr: options.ocr })
   } catch (error) {
     if (signal.aborted && !(error instanceof ReadError)) {
       throw new ReadError('TIMEOUT', path, `reading took longer than ${Math.round((options.timeoutMs ?? 120_000) / 1000)} s`, 'raise --timeout or split the file', { cause: error })

@@ -28,6 +28,8 @@ export interface OcrWord {
   baseline: number
   /** Height of the word's text line (ascenders to descenders), in pixels. */
   lineHeight: number
+  /** Which text line tesseract put the word in, counted over the page. */
+  line: number
 }
 
 export interface OcrResult {
@@ -87,9 +89,11 @@ interface TessLine {
 
 export function wordsOf(blocks: { paragraphs: { lines: TessLine[] }[] }[] | null): OcrWord[] {
   const words: OcrWord[] = []
+  let lineIndex = 0
   for (const block of blocks ?? [])
     for (const paragraph of block.paragraphs)
       for (const line of paragraph.lines) {
+        lineIndex += 1
         const lineHeight = line.rowAttributes?.rowHeight ?? line.bbox.y1 - line.bbox.y0
         for (const word of line.words) {
           const text = word.text.trim()
@@ -98,7 +102,7 @@ export function wordsOf(blocks: { paragraphs: { lines: TessLine[] }[] }[] | null
           const mid = (word.bbox.x0 + word.bbox.x1) / 2
           const { x0, y0, x1, y1 } = line.baseline
           const baseline = x1 === x0 ? y1 : y0 + ((y1 - y0) * (mid - x0)) / (x1 - x0)
-          words.push({ text, confidence: word.confidence, box: { ...word.bbox }, baseline, lineHeight })
+          words.push({ text, confidence: word.confidence, box: { ...word.bbox }, baseline, lineHeight, line: lineIndex })
         }
       }
   return words
