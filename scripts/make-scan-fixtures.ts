@@ -48,17 +48,19 @@ function makeScan(scan: Scan, fixtures: string, out: string): void {
     const pages = readdirSync(work).filter((f) => f.startsWith('page')).sort()
     const images = pages.map((page, i) => {
       const target = join(work, `scan-${i}.${scan.encoding === 'jpeg' ? 'jpg' : 'png'}`)
-      // -density records the resolution, so img2pdf sizes the page as the original was.
-      const args = [join(work, page), '-colorspace', 'Gray', '-background', 'white']
+      const args = [join(work, page), '-strip', '-colorspace', 'Gray', '-background', 'white']
       if (scan.rotate !== 0) args.push('-rotate', String(scan.rotate), '+repage')
-      args.push('-units', 'PixelsPerInch', '-density', String(scan.dpi), '-strip')
       if (scan.encoding === 'jpeg') args.push('-quality', '75')
       run('convert', [...args, target])
       return target
     })
     const dir = join(out, scan.name)
     mkdirSync(dir, { recursive: true })
-    run('img2pdf', ['--output', join(dir, 'input.pdf'), ...images])
+    // The page is the image at its resolution (img2pdf misses the resolution ImageMagick writes
+    // into a PNG); no timestamps, so the file is the same each time it is made.
+    const [w, h] = execFileSync('identify', ['-format', '%w %h', images[0]!], { encoding: 'utf8' }).split(' ').map(Number) as [number, number]
+    const size = `${(w / scan.dpi).toFixed(4)}inx${(h / scan.dpi).toFixed(4)}in`
+    run('img2pdf', ['--nodate', '--imgsize', size, '--output', join(dir, 'input.pdf'), ...images])
     copyFileSync(join(fixtures, 'pdf', scan.from, 'plan.json'), join(dir, 'golden.json'))
   } finally {
     rmSync(work, { recursive: true, force: true })

@@ -74,7 +74,7 @@ export async function readPdf({ bytes, path, password, maxPages = DEFAULT_MAX_PA
       }
     }
     if (runs === 0) {
-      if (ocrPages.length > 0) throw new ReadError('IMAGE_ONLY', path, 'a scan with no text layer, and OCR found no text in it', 'check the scan holds print, or scan it again at 300 dpi')
+      if (ocrPages.length > 0) throw new ReadError('IMAGE_ONLY', path, ocr.emptyReason(), 'check the scan holds print, or scan it again at 300 dpi')
       if (images > 0) throw new ReadError('IMAGE_ONLY', path, 'no text layer (scanned?)', ocrOptions?.mode === 'off' ? 'read it with --ocr auto' : 'run OCR first')
       throw new ReadError('EMPTY_FILE', path, 'the PDF holds no text', 'check the export finished')
     }

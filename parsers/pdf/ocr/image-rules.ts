@@ -1,7 +1,7 @@
 /**
- * Ruling lines in a scanned page: long straight runs of ink that are thin across. Text never
- * makes them (letters are short and broken by spaces); a filled cell is long too, but thick, so a
- * run counts only where the ink stops within `thick` pixels on at least one side of it. The rules
+ * Ruling lines in a scanned page: long straight runs of ink outside fills. Text never makes them
+ * (letters are short and broken by spaces); a filled cell is long too, but thick: its inside (ink
+ * that holds a square `thick` wide) is not a rule, only its edges can be. The rules
  * are then taken out of the image, so OCR does not read them as letters (| l I _).
  */
 
@@ -51,21 +51,21 @@ function runPlaces(ink: Uint8Array, width: number, height: number, horizontal: b
 
 /**
  * Marks rule pixels of one direction in `mask`; returns the rules found, one per run of rows.
- * A pixel can be part of a horizontal rule when the ink across it (up and down) is thin, or when
- * it is on the first or last rows of something thick: a rule drawn along the edge of a filled
- * cell runs into the fill, and the fill's edge is where the rule is.
+ * A pixel can be part of a rule when it is not inside a fill, or is on a fill's first or last
+ * rows across the rule: a rule drawn along the edge of a filled cell runs into the fill, and the
+ * fill's edge is where the rule is. Where rules cross, neither is thick, so both run on.
  */
-function scan(ink: Uint8Array, width: number, height: number, horizontal: boolean, { minLength, thick, edge }: RuleOptions, mask: Uint8Array): PixelRule[] {
+function scan(ink: Uint8Array, fill: Uint8Array, width: number, height: number, horizontal: boolean, { minLength, edge }: RuleOptions, mask: Uint8Array): PixelRule[] {
   const lines = horizontal ? height : width
   const along = horizontal ? width : height
   const at = (line: number, pos: number): number => (horizontal ? line * width + pos : pos * width + line)
-  const across = runPlaces(ink, width, height, !horizontal)
+  const across = runPlaces(fill, width, height, !horizontal)
   const runs: PixelRule[] = []
   for (let line = 0; line < lines; line++) {
     let start = -1
     for (let pos = 0; pos <= along; pos++) {
       const i = pos < along ? at(line, pos) : -1
-      const on = i >= 0 && ink[i] === 1 && (across.before[i]! + across.after[i]! < thick || across.before[i]! < edge || across.after[i]! < edge)
+      const on = i >= 0 && ink[i] === 1 && (fill[i] === 0 || across.before[i]! < edge || across.after[i]! < edge)
       if (on && start < 0) start = pos
       if (!on && start >= 0) {
         if (pos - start >= minLength) {
@@ -134,8 +134,9 @@ export interface FoundRules {
 }
 
 export function findRules(ink: Uint8Array, width: number, height: number, options: RuleOptions): FoundRules {
-  const mask = fillMask(ink, width, height, options.thick)
-  const rules = [...scan(ink, width, height, true, options, mask), ...scan(ink, width, height, false, options, mask)]
+  const fill = fillMask(ink, width, height, options.thick)
+  const mask = fill.slice()
+  const rules = [...scan(ink, fill, width, height, true, options, mask), ...scan(ink, fill, width, height, false, options, mask)]
   return { rules, mask }
 }
 

@@ -20,6 +20,8 @@ import { markCellConfidence, phraseRuns, ruleSegment, wordRun, type PlacedWord }
 
 /** Under this mean word confidence (0–100) a page's text is not to be trusted without a look. */
 export const LOW_CONFIDENCE = 70
+/** Under this resolution small print is a few pixels high: OCR misreads it or finds nothing. */
+export const COARSE = 120
 
 export interface OcrPageResult extends PageResult {
   /** Mean word confidence of the page, 0–1. */
@@ -66,6 +68,8 @@ export interface Recognised {
   height: number
   quarters: number
   skew: number
+  /** Resolution of the scan, dots per inch. */
+  dpi: number
 }
 
 /** The page's scan recognised; null when it has none (no image covers most of the page). */
@@ -83,7 +87,7 @@ export async function recognisePage(page: PDFPageProxy, operators: { fnArray: nu
   const toUser = compose(compose(straight.toSource, turned.toSource), scan.toUser)
   const found = findRules(ink, width, height, { minLength: Math.round(dpi / 3), thick: Math.max(4, Math.round(dpi * 0.06)), edge: Math.max(2, Math.round(dpi / 60)) })
   const result = await engine.recognise(inkImage(eraseRules(ink, width, found.mask), width, height), { dpi, signal })
-  return { words: result.words, rules: found.rules, confidence: result.confidence, toUser, width, height, quarters, skew }
+  return { words: result.words, rules: found.rules, confidence: result.confidence, toUser, width, height, quarters, skew, dpi: Math.round(dpi) }
 }
 
 /** A recognised page through the born-digital page's table detection. */
@@ -91,7 +95,7 @@ export function layoutPage(recognised: Recognised, pageNumber: number, firstTabl
   const { words, rules, toUser, width, height, quarters, skew } = recognised
   const scale = scaleOf(toUser)
   const frame = imageFrame(toUser, width, height, scale)
-  const runs = phraseRuns(words, scale)
+  const runs = phraseRuns(words, scale, rules)
   const grids = ruledGrids(rules.map((r) => ruleSegment(r, scale)))
   const { placed, columns } = fromGeometry({ runs, grids, rects: [], frame, pageNumber, carried })
   const blocks = inReadingOrder(placed, firstTable)
@@ -106,6 +110,13 @@ export function layoutPage(recognised: Recognised, pageNumber: number, firstTabl
   const diagnostics: Diagnostic[] = [
     { level: 'info', code: 'OCR', message: `read by OCR: ${words.length} words, mean confidence ${percent}%${turns ? ` (${turns})` : ''}`, page: pageNumber },
   ]
+  if (recognised.dpi < COARSE)
+    diagnostics.push({
+      level: 'warning',
+      code: 'OCR_LOW_RESOLUTION',
+      message: `page ${pageNumber} is scanned at ${recognised.dpi} dpi, too coarse to read reliably: scan it again at 300 dpi`,
+      page: pageNumber,
+    })
   if (words.length > 0 && recognised.confidence < LOW_CONFIDENCE)
     diagnostics.push({
       level: 'warning',

@@ -2,7 +2,7 @@ import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf
 import type { OcrOptions } from '../../reader.js'
 import type { PageResult } from '../page.js'
 import { ocrEngine, type OcrEngine } from './engine.js'
-import { layoutPage, recognisePage, type OcrPageResult, type Recognised } from './ocr-page.js'
+import { COARSE, layoutPage, recognisePage, type OcrPageResult, type Recognised } from './ocr-page.js'
 
 /**
  * OCR for one PDF. `auto` reads the pages that have no text layer but a scan; `force` every page
@@ -22,6 +22,7 @@ export class OcrSession {
   private readonly mode: NonNullable<OcrOptions['mode']>
   private readonly progress: boolean
   private done = 0
+  private coarsest = Infinity
 
   constructor(
     private readonly doc: PDFDocumentProxy,
@@ -41,6 +42,7 @@ export class OcrSession {
     for (let next = pageNumber + 1; next < pageNumber + this.jobs && next <= this.doc.numPages; next++)
       if (!this.ahead.has(next)) this.ahead.set(next, this.lookAhead(next))
     const recognised = await mine
+    if (recognised) this.coarsest = Math.min(this.coarsest, recognised.dpi)
     this.done += 1
     if (this.progress) process.stderr.write(`\rOCR: page ${pageNumber} of ${this.doc.numPages} read`)
     return recognised ? layoutPage(recognised, pageNumber, firstTable, carried) : null
@@ -58,6 +60,12 @@ export class OcrSession {
     const runs = text.items.filter((item) => 'str' in item && item.str.trim()).length
     if (!pageWanted(this.mode, { runs, images: 1 })) return null
     return this.recognise(page)
+  }
+
+  /** Why OCR found no text, for the error that says so. */
+  emptyReason(): string {
+    const coarse = this.coarsest < COARSE ? `; it is scanned at ${this.coarsest} dpi, too coarse to read` : ''
+    return `a scan with no text layer, and OCR found no text in it${coarse}`
   }
 
   async close(): Promise<void> {

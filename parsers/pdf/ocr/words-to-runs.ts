@@ -36,7 +36,11 @@ const WORD_SPACE = 0.5
  * than a word space. A table cell's line or a heading spanning columns is then one run, as in
  * a born-digital PDF, and the detectors weigh it the same way.
  */
-export function phraseRuns(words: readonly OcrWord[], scale: number): TextRun[] {
+export function phraseRuns(words: readonly OcrWord[], scale: number, rules: readonly PixelRule[] = []): TextRun[] {
+  const verticals = rules.filter((r) => r.orient === 'v')
+  // Two words with a drawn rule between them are in two cells, however close.
+  const ruledApart = (a: OcrWord, b: OcrWord): boolean =>
+    verticals.some((r) => r.at > a.box.x1 - 1 && r.at < b.box.x0 + 1 && r.from <= Math.max(a.box.y1, b.box.y1) && r.to >= Math.min(a.box.y0, b.box.y0))
   const runs: TextRun[] = []
   let phrase: OcrWord[] = []
   const flush = (): void => {
@@ -49,7 +53,7 @@ export function phraseRuns(words: readonly OcrWord[], scale: number): TextRun[] 
   }
   for (const word of words) {
     const prev = phrase[phrase.length - 1]
-    if (prev && (prev.line !== word.line || word.box.x0 - prev.box.x1 > WORD_SPACE * Math.max(prev.lineHeight, word.lineHeight))) flush()
+    if (prev && (prev.line !== word.line || word.box.x0 - prev.box.x1 > WORD_SPACE * Math.max(prev.lineHeight, word.lineHeight) || ruledApart(prev, word))) flush()
     phrase.push(word)
   }
   flush()
