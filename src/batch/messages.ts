@@ -1,4 +1,5 @@
 import { ReadError, type Diagnostic, type ErrorCode, type Plan } from '../../schemas/index.js'
+import type { OcrOptions } from '../../parsers/reader.js'
 
 /** What the main thread and a parse worker say to each other. Plain data: it crosses a thread boundary. */
 
@@ -7,6 +8,7 @@ export interface ParseOptions {
   password?: string
   maxPages?: number
   timeoutMs?: number
+  ocr?: OcrOptions
 }
 
 export interface ParseRequest {
