@@ -34,6 +34,9 @@ export const SCANS: readonly Scan[] = [
   { name: 'kingsmere-turned', from: 'random-7004', dpi: 150, pages: 1, rotate: 90, encoding: 'jpeg', why: 'borderless table with shaded bands, fed a quarter turn, JPEG' },
 ]
 
+/** Two pages in one file, for scripts/bench-ocr.ts: pages recognised side by side with --jobs 2. */
+export const BENCH: Scan = { name: 'banes-portrait-two-pages', from: 'banes-portrait', dpi: 200, pages: 2, rotate: 0, encoding: 'jpeg', why: 'two portrait pages, JPEG; for the OCR bench' }
+
 /** Too coarse to read: small print is two or three pixels high. The reader must say so. */
 export const LOW_RES: Scan = { name: 'low-resolution', from: 'banes', dpi: 40, pages: 1, rotate: 0, encoding: 'png', why: 'banes at 40 dpi' }
 
@@ -70,7 +73,7 @@ function makeScan(scan: Scan, fixtures: string, out: string): void {
 export function makeScanFixtures(fixtures = 'fixtures'): void {
   const out = join(fixtures, 'scan')
   mkdirSync(out, { recursive: true })
-  for (const scan of [...SCANS, LOW_RES]) makeScan(scan, fixtures, out)
+  for (const scan of [...SCANS, LOW_RES, BENCH]) makeScan(scan, fixtures, out)
   const words = join(out, 'words.pgm')
   run('convert', ['-size', '640x72', 'xc:white', '-font', 'DejaVu-Sans', '-pointsize', '28', '-fill', 'black', '-annotate', '+12+46', 'Review supervision by March 2013', '-depth', '8', `pgm:${words}`])
   writeFileSync(
@@ -82,7 +85,7 @@ export function makeScanFixtures(fixtures = 'fixtures'): void {
       'rasterised in grey, changed as below, and wrapped back into an image-only PDF. `golden.json` is the',
       "born-digital fixture's reviewed plan.json: OCR must find the same actions.",
       '',
-      ...[...SCANS, LOW_RES].map((s) => `- ${s.name}: ${s.from}, ${s.dpi} dpi, ${s.why}`),
+      ...[...SCANS, LOW_RES, BENCH].map((s) => `- ${s.name}: ${s.from}, ${s.dpi} dpi, ${s.why}`),
       '- words.pgm: one line of print for the OCR engine test',
       '',
     ].join('\n'),
