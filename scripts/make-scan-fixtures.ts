@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process'
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
@@ -70,10 +70,63 @@ function makeScan(scan: Scan, fixtures: string, out: string): void {
   }
 }
 
+/** A PDF of objects in order, object 1 the catalogue, with its cross-reference table. */
+function pdfOf(objects: (string | Buffer)[]): Buffer {
+  const parts: Buffer[] = [Buffer.from('%PDF-1.4\n%\xe2\xe3\xcf\xd3\n', 'latin1')]
+  const offsets: number[] = []
+  let length = parts[0]!.length
+  objects.forEach((body, i) => {
+    offsets.push(length)
+    const chunk = Buffer.concat([Buffer.from(`${i + 1} 0 obj\n`, 'latin1'), typeof body === 'string' ? Buffer.from(body, 'latin1') : body, Buffer.from('\nendobj\n', 'latin1')])
+    parts.push(chunk)
+    length += chunk.length
+  })
+  const xref = [`xref\n0 ${objects.length + 1}\n`, '0000000000 65535 f \n', ...offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`)].join('')
+  parts.push(Buffer.from(`${xref}trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${length}\n%%EOF\n`, 'latin1'))
+  return Buffer.concat(parts)
+}
+
+/**
+ * A scan with a line of real text stamped on it afterwards (as a website or a PDF tool adds "page
+ * 1 of 3"): the page has a text layer, but next to nothing in it. Written by hand, the JPEG as it is.
+ */
+function makeStamped(fixtures: string, out: string): void {
+  const work = mkdtempSync(join(tmpdir(), 'scan-'))
+  try {
+    const dpi = 150
+    run('pdftoppm', ['-r', String(dpi), '-gray', '-png', '-f', '1', '-l', '1', join(fixtures, 'pdf', 'random-7004', 'input.pdf'), join(work, 'page')])
+    const jpeg = join(work, 'page.jpg')
+    run('convert', [join(work, readdirSync(work).find((f) => f.endsWith('.png'))!), '-strip', '-colorspace', 'Gray', '-quality', '75', jpeg])
+    const [w, h] = execFileSync('identify', ['-format', '%w %h', jpeg], { encoding: 'utf8' }).split(' ').map(Number) as [number, number]
+    const [pw, ph] = [(w * 72) / dpi, (h * 72) / dpi].map((v) => Math.round(v * 100) / 100) as [number, number]
+    const bytes = readFileSync(jpeg)
+    const content = `q ${pw} 0 0 ${ph} 0 0 cm /Im0 Do Q\nBT /F1 8 Tf 36 12 Td (Printed from the council website, page 1 of 1) Tj ET\n`
+    const pdf = pdfOf([
+      '<< /Type /Catalog /Pages 2 0 R >>',
+      '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+      `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 ${pw} ${ph}] /Resources << /XObject << /Im0 5 0 R >> /Font << /F1 6 0 R >> >> /Contents 4 0 R >>`,
+      `<< /Length ${content.length} >>\nstream\n${content}endstream`,
+      Buffer.concat([
+        Buffer.from(`<< /Type /XObject /Subtype /Image /Width ${w} /Height ${h} /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /DCTDecode /Length ${bytes.length} >>\nstream\n`, 'latin1'),
+        bytes,
+        Buffer.from('\nendstream', 'latin1'),
+      ]),
+      '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+    ])
+    const dir = join(out, 'kingsmere-stamped')
+    mkdirSync(dir, { recursive: true })
+    writeFileSync(join(dir, 'input.pdf'), pdf)
+    copyFileSync(join(fixtures, 'pdf', 'random-7004', 'plan.json'), join(dir, 'golden.json'))
+  } finally {
+    rmSync(work, { recursive: true, force: true })
+  }
+}
+
 export function makeScanFixtures(fixtures = 'fixtures'): void {
   const out = join(fixtures, 'scan')
   mkdirSync(out, { recursive: true })
   for (const scan of [...SCANS, LOW_RES, BENCH]) makeScan(scan, fixtures, out)
+  makeStamped(fixtures, out)
   const words = join(out, 'words.pgm')
   run('convert', ['-size', '640x72', 'xc:white', '-font', 'DejaVu-Sans', '-pointsize', '28', '-fill', 'black', '-annotate', '+12+46', 'Review supervision by March 2013', '-depth', '8', `pgm:${words}`])
   writeFileSync(
@@ -86,6 +139,7 @@ export function makeScanFixtures(fixtures = 'fixtures'): void {
       "born-digital fixture's reviewed plan.json: OCR must find the same actions.",
       '',
       ...[...SCANS, LOW_RES, BENCH].map((s) => `- ${s.name}: ${s.from}, ${s.dpi} dpi, ${s.why}`),
+      '- kingsmere-stamped: random-7004, 150 dpi JPEG, upright, with a line of text stamped under the scan (a text layer of next to nothing)',
       '- words.pgm: one line of print for the OCR engine test',
       '',
     ].join('\n'),

@@ -5,15 +5,28 @@ import { ocrEngine, type OcrEngine } from './engine.js'
 import { COARSE, layoutPage, recognisePage, type OcrPageResult, type Recognised } from './ocr-page.js'
 
 /**
- * OCR for one PDF. `auto` reads the pages that have no text layer but a scan; `force` every page
- * with a scan, even one with text (a bad text layer under the image); `off` none. Recognising is
+ * OCR for one PDF. `auto` reads the pages that have a scan and next to no text layer; `force`
+ * every page with a scan, even one with text (a bad text layer under the image); `off` none.
+ * "Next to no text": a scan often carries a line stamped on it later (a page number, "printed
+ * from"), which must not stop its reading; such a page's OCR stands only when it found much more
+ * text than the layer holds, so a cover page over a background picture keeps its own text. Recognising is
  * the slow part and needs no page before it, so with several workers the next scanned pages are
  * recognised ahead while the reader lays out the current one; layout stays in page order (tables
  * are numbered and continued from the page before).
  */
 
-const pageWanted = (mode: OcrOptions['mode'], fromText: Pick<PageResult, 'runs' | 'images'>): boolean =>
-  fromText.images > 0 && (mode === 'force' || (mode !== 'off' && fromText.runs === 0))
+/** Characters of text layer under which a page with a scan is read by OCR in `auto`. */
+const THIN_TEXT = 120
+
+const pageWanted = (mode: OcrOptions['mode'], images: number, chars: number): boolean => images > 0 && (mode === 'force' || (mode !== 'off' && chars < THIN_TEXT))
+
+function charsOf(blocks: PageResult['blocks']): number {
+  let n = 0
+  for (const block of blocks)
+    if (block.kind === 'paragraph') n += block.text.length
+    else for (const row of block.rows) for (const cell of row.cells) n += cell.text.length
+  return n
+}
 
 export class OcrSession {
   private engine: OcrEngine | null = null
@@ -36,7 +49,8 @@ export class OcrSession {
 
   /** The page read by OCR, when it should be and can be; else null and the text layer's reading stands. */
   async read(page: PDFPageProxy, pageNumber: number, firstTable: number, carried: PageResult['columns'], fromText: PageResult): Promise<OcrPageResult | null> {
-    if (!pageWanted(this.mode, fromText)) return null
+    const chars = charsOf(fromText.blocks)
+    if (!pageWanted(this.mode, fromText.images, chars)) return null
     const mine = this.ahead.get(pageNumber) ?? this.recognise(page)
     this.ahead.delete(pageNumber)
     for (let next = pageNumber + 1; next < pageNumber + this.jobs && next <= this.doc.numPages; next++)
@@ -45,7 +59,9 @@ export class OcrSession {
     if (recognised) this.coarsest = Math.min(this.coarsest, recognised.dpi)
     this.done += 1
     if (this.progress) process.stderr.write(`\rOCR: page ${pageNumber} of ${this.doc.numPages} read`)
-    return recognised ? layoutPage(recognised, pageNumber, firstTable, carried) : null
+    if (!recognised) return null
+    if (this.mode === 'auto' && chars > 0 && recognised.words.reduce((n, w) => n + w.text.length + 1, 0) < 2 * chars + 50) return null
+    return layoutPage(recognised, pageNumber, firstTable, carried)
   }
 
   private recognise(page: PDFPageProxy): Promise<Recognised | null> {
@@ -57,8 +73,8 @@ export class OcrSession {
   private async lookAhead(pageNumber: number): Promise<Recognised | null> {
     const page = await this.doc.getPage(pageNumber)
     const text = await page.getTextContent()
-    const runs = text.items.filter((item) => 'str' in item && item.str.trim()).length
-    if (!pageWanted(this.mode, { runs, images: 1 })) return null
+    const chars = text.items.reduce((n, item) => n + ('str' in item ? item.str.trim().length : 0), 0)
+    if (!pageWanted(this.mode, 1, chars)) return null
     return this.recognise(page)
   }
 
