@@ -1,7 +1,7 @@
 import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs'
 import type { OcrOptions } from '../../reader.js'
 import type { PageResult } from '../page.js'
-import { ocrEngine, type OcrEngine } from './engine.js'
+import type { OcrEngine } from './engine.js'
 import { COARSE, layoutPage, recognisePage, type OcrPageResult, type Recognised } from './ocr-page.js'
 
 /**
@@ -29,7 +29,7 @@ function charsOf(blocks: PageResult['blocks']): number {
 }
 
 export class OcrSession {
-  private engine: OcrEngine | null = null
+  private engine: Promise<OcrEngine> | null = null
   private readonly ahead = new Map<number, Promise<Recognised | null>>()
   private readonly jobs: number
   private readonly mode: NonNullable<OcrOptions['mode']>
@@ -64,9 +64,11 @@ export class OcrSession {
     return layoutPage(recognised, pageNumber, firstTable, carried)
   }
 
-  private recognise(page: PDFPageProxy): Promise<Recognised | null> {
-    this.engine ??= ocrEngine({ jobs: this.jobs })
-    return page.getOperatorList().then((operators) => recognisePage(page, operators, { engine: this.engine!, signal: this.signal }))
+  private async recognise(page: PDFPageProxy): Promise<Recognised | null> {
+    // tesseract.js is loaded with the first scan, so reading born-digital PDFs never pays for it.
+    this.engine ??= import('./engine.js').then(({ ocrEngine }) => ocrEngine({ jobs: this.jobs }))
+    const [engine, operators] = await Promise.all([this.engine, page.getOperatorList()])
+    return recognisePage(page, operators, { engine, signal: this.signal })
   }
 
   /** A later page recognised early, if it is a scan the reader will want read. */
@@ -88,6 +90,6 @@ export class OcrSession {
     // Pages recognised ahead that the reader never asked for (an error, a time limit) are let go.
     for (const pending of this.ahead.values()) pending.catch(() => undefined)
     if (this.progress && this.done > 0) process.stderr.write('\r\x1b[K')
-    await this.engine?.close()
+    await (await this.engine)?.close()
   }
 }
