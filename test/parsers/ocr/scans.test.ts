@@ -87,3 +87,15 @@ describe('scanned PDFs read by OCR', () => {
     expect(outcome).toMatchObject({ code: 'IMAGE_ONLY', message: expect.stringMatching(/no text layer \(scanned\?\); read it with --ocr auto$/) })
   })
 })
+
+describe('OCR under the per-file time limit', () => {
+  it('stops a scan that takes too long with TIMEOUT, without waiting for the page to be read', async () => {
+    const path = 'fixtures/scan/banes-skewed/input.pdf'
+    const started = performance.now()
+    const outcome = await interpretFile(path, new Uint8Array(readFileSync(path)), { ocr: { jobs: 1 }, timeoutMs: 1500 }).catch((e: unknown) => e)
+    expect(outcome).toBeInstanceOf(ReadError)
+    expect(outcome).toMatchObject({ code: 'TIMEOUT' })
+    // Reading the page takes 10–25 s on a busy machine; the limit cut it short.
+    expect(performance.now() - started).toBeLessThan(9000)
+  }, 30_000)
+})
