@@ -90,6 +90,7 @@ export class OcrSession {
     // Pages recognised ahead that the reader never asked for (an error, a time limit) are let go.
     for (const pending of this.ahead.values()) pending.catch(() => undefined)
     if (this.progress && this.done > 0) process.stderr.write('\r\x1b[K')
-    await (await this.engine)?.close()
+    // Closing never hides the error the read ended with.
+    await this.engine?.then((engine) => engine.close()).catch(() => undefined)
   }
 }
