@@ -6,6 +6,8 @@ export interface PdfOptions {
   password?: string
   /** Refuse a file of more pages than this (hostile or huge files). */
   maxPages?: number
+  /** Scanned pages: whether and how to read them by OCR. */
+  ocr?: OcrOptions
 }
 
 /**
@@ -22,6 +24,15 @@ export interface ReadInput {
   path: string
   signal?: AbortSignal
   options?: ReaderOptions
+}
+
+export interface OcrOptions {
+  /** auto (default): pages with no text layer; off: none; force: every page that has a scan. */
+  mode?: 'auto' | 'off' | 'force'
+  /** OCR workers for the file (default 1). */
+  jobs?: number
+  /** Write per-page progress to stderr (for a terminal). */
+  progress?: boolean
 }
 
 export interface ReadResult {

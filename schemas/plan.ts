@@ -41,6 +41,7 @@ export const Provenance = z
     table: z.number().int().nonnegative().nullable().describe('0-based table index in the source document; null when the record comes from running text'),
     row: z.number().int().nonnegative().nullable().describe('0-based row index in that table'),
     bbox: BBox.nullable().optional().describe('Bounding box of the row on its page, in PDF points; PDF only'),
+    confidence: z.number().min(0).max(1).optional().describe('Scanned PDF only: mean OCR confidence (0–1) of the words of the row; absent for text read from a text layer'),
   })
   .describe('Where a record came from in the source file')
 export type Provenance = z.infer<typeof Provenance>
@@ -130,6 +131,7 @@ export const PlanSource = z.object({
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
   format: Format,
   pages: z.number().int().nonnegative().nullable(),
+  ocr: z.boolean().optional().describe('True when some of its pages were read by OCR (a scan); absent otherwise'),
 })
 export type PlanSource = z.infer<typeof PlanSource>
 

@@ -28,6 +28,7 @@ export const CellProvenance = BlockProvenance.extend({
   table: z.number().int().nonnegative().describe('0-based index of the table among the tables of the document'),
   row: z.number().int().nonnegative().describe('0-based row index in that table, counting every row the reader saw'),
   col: z.number().int().nonnegative().describe('0-based grid column where the cell starts'),
+  confidence: z.number().min(0).max(1).optional().describe('PDF read by OCR only: mean confidence (0–1) of the words recognised in the cell'),
 }).describe('Where a cell stands in the source')
 export type CellProvenance = z.infer<typeof CellProvenance>
 
@@ -95,6 +96,10 @@ export const SourceDocument = z
     pages: z.number().int().nonnegative().nullable().describe('Number of pages; null when the format has no pages'),
     title: z.string().nullable().describe('Title from the document metadata, when there is one'),
     blocks: z.array(Block).describe('Paragraphs and tables in reading order'),
+    ocr: z
+      .array(z.object({ page: z.number().int().positive(), confidence: z.number().min(0).max(1) }))
+      .optional()
+      .describe('PDF only: the pages read by OCR (scans), each with the mean confidence (0–1) of its words; absent when no page was'),
   })
   .describe('What a reader saw in one file, independent of its format')
 export type SourceDocument = z.infer<typeof SourceDocument>

@@ -88,6 +88,7 @@ interface IngestCliOptions {
   timeout: string
   maxPages: string
   jobs?: string
+  ocr: 'auto' | 'off' | 'force'
   include: string[]
   exclude: string[]
   name?: string
@@ -129,7 +130,7 @@ async function ingest(paths: string[], options: IngestCliOptions, argv: readonly
   let summary: IngestSummary
   try {
     summary = await runIngest(files, store, {
-      format: options.format, pdf: { password: options.password, maxPages: positiveInt(options.maxPages, '--max-pages') }, timeoutMs: positiveInt(options.timeout, '--timeout') * 1000,
+      format: options.format, pdf: { password: options.password, maxPages: positiveInt(options.maxPages, '--max-pages'), ocr: { mode: options.ocr, progress: showProgress } }, timeoutMs: positiveInt(options.timeout, '--timeout') * 1000,
       jobs: options.jobs === undefined ? undefined : positiveInt(options.jobs, '--jobs', 0), args: argv,
       stdinName: options.name, retryFailed: options.retryFailed,
       onRun: (id) => { runId = id },
@@ -417,6 +418,7 @@ export function buildProgram(): { program: Command; exitCode: () => number } {
     .option('--timeout <seconds>', 'time limit per file', '120')
     .option('--max-pages <n>', 'refuse a PDF with more pages than this (a hostile or mistaken file)', '500')
     .option('--jobs <n>', 'parse in this many worker threads (0: in this thread); default: the number of cores')
+    .addOption(new Option('--ocr <when>', 'read scanned PDF pages by OCR: auto (pages with no text layer), off, force (every page with a scan)').choices(['auto', 'off', 'force']).default('auto'))
     .option('--include <glob>', 'only files matching this glob (repeatable; a glob without / matches the file name)', collect, [])
     .option('--exclude <glob>', 'skip files matching this glob (repeatable)', collect, [])
     .option('--name <file>', 'the file name to record for standard input (-); its extension picks the reader as a file\'s would')

@@ -25,7 +25,7 @@ export interface PageResult {
 /** A gap this many font sizes wide splits a visual line into separate pieces (columns). */
 const COLUMN_GAP = 0.8
 
-interface Placed {
+export interface Placed {
   top: number
   block: Block
 }
@@ -61,6 +61,11 @@ export async function readPage(page: PDFPageProxy, pageNumber: number, firstTabl
     else ({ placed, columns } = result)
   }
   if (!placed) ({ placed, columns } = fromGeometry(input))
+  return { blocks: inReadingOrder(placed, firstTable), runs: runs.length, images: graphics.images, diagnostics, columns }
+}
+
+/** Blocks top to bottom, tables numbered from `firstTable`. */
+export function inReadingOrder(placed: Placed[], firstTable: number): Block[] {
   placed.sort((a, b) => a.top - b.top)
   let index = firstTable
   for (const { block } of placed) {
@@ -69,11 +74,11 @@ export async function readPage(page: PDFPageProxy, pageNumber: number, firstTabl
     for (const row of block.rows) for (const cell of row.cells) cell.provenance.table = index
     index += 1
   }
-  return { blocks: placed.map((p) => p.block), runs: runs.length, images: graphics.images, diagnostics, columns }
+  return placed.map((p) => p.block)
 }
 
 /** What a page reading starts from: its text, its rules and fills, and the columns carried from the page before. */
-interface PageInput {
+export interface PageInput {
   runs: TextRun[]
   grids: readonly Grid[]
   rects: readonly FilledRect[]
@@ -82,12 +87,12 @@ interface PageInput {
   carried: Columns | null
 }
 
-interface PageBlocks {
+export interface PageBlocks {
   placed: Placed[]
   columns: Columns | null
 }
 
-function fromGeometry({ runs, grids, rects, frame, pageNumber, carried }: PageInput): PageBlocks {
+export function fromGeometry({ runs, grids, rects, frame, pageNumber, carried }: PageInput): PageBlocks {
   const placed: Placed[] = []
   for (const ruled of grids) {
     const inside = runs.filter((r) => centreIn(r, ruled.box))

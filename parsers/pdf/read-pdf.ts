@@ -3,6 +3,7 @@ import type { ReadInput, ReadResult } from '../reader.js'
 import { markHeaders } from './headers.js'
 import { loadError, openPdf } from './load.js'
 import { readPage, type PageResult } from './page.js'
+import { OcrSession } from './ocr/session.js'
 import type { Columns } from './tagged-grid.js'
 
 /**
@@ -18,7 +19,7 @@ function timeout(path: string, page: number | null): ReadError {
 }
 
 export async function readPdf({ bytes, path, signal, options }: ReadInput): Promise<ReadResult> {
-  const { password, maxPages = DEFAULT_MAX_PAGES } = options?.pdf ?? {}
+  const { password, maxPages = DEFAULT_MAX_PAGES, ocr: ocrOptions } = options?.pdf ?? {}
   if (signal?.aborted) throw timeout(path, null)
   // pdf.js does not settle its pending promises when its task is destroyed, so every wait is
   // raced against the signal: an abort stops a slow page too, not just the next one.
@@ -39,6 +40,8 @@ export async function readPdf({ bytes, path, signal, options }: ReadInput): Prom
   const { task, doc } = opened
   const diagnostics: Diagnostic[] = []
   const blocks: Block[] = []
+  const ocr = new OcrSession(doc, ocrOptions, signal)
+  const ocrPages: { page: number; confidence: number }[] = []
   let pageNumber = 0
   try {
     const pages = doc.numPages
@@ -53,7 +56,12 @@ export async function readPdf({ bytes, path, signal, options }: ReadInput): Prom
       if (signal?.aborted) throw timeout(path, pageNumber)
       const page = await guard(doc.getPage(pageNumber))
       try {
-        const result: PageResult = await guard(readPage(page, pageNumber, tables, carried))
+        let result: PageResult = await guard(readPage(page, pageNumber, tables, carried))
+        const scanned = await guard(ocr.read(page, pageNumber, tables, carried, result))
+        if (scanned) {
+          result = scanned
+          ocrPages.push({ page: pageNumber, confidence: scanned.confidence })
+        }
         carried = result.columns
         runs += result.runs
         images += result.images
@@ -67,19 +75,21 @@ export async function readPdf({ bytes, path, signal, options }: ReadInput): Prom
       }
     }
     if (runs === 0) {
-      if (images > 0) throw new ReadError('IMAGE_ONLY', path, 'no text layer (scanned?)', 'run OCR first')
+      if (ocrPages.length > 0) throw new ReadError('IMAGE_ONLY', path, ocr.emptyReason(), 'check the scan holds print, or scan it again at 300 dpi')
+      if (images > 0) throw new ReadError('IMAGE_ONLY', path, 'no text layer (scanned?)', ocrOptions?.mode === 'off' ? 'read it with --ocr auto' : 'run OCR first')
       throw new ReadError('EMPTY_FILE', path, 'the PDF holds no text', 'check the export finished')
     }
     markHeaders(blocks)
     const info = (await doc.getMetadata().catch(() => null))?.info as { Title?: unknown } | undefined
     const title = typeof info?.Title === 'string' && info.Title.trim() ? info.Title.trim() : null
-    return { document: { format: 'pdf', pages, title, blocks }, diagnostics }
+    return { document: { format: 'pdf', pages, title, blocks, ...(ocrPages.length > 0 ? { ocr: ocrPages } : {}) }, diagnostics }
   } catch (error) {
     if (signal?.aborted) throw timeout(path, pageNumber || null)
     if (error instanceof ReadError) throw error
     throw loadError(path, error)
   } finally {
     signal?.removeEventListener('abort', onAbort)
+    await ocr.close()
     // After an abort pdf.js may still be busy and destroy() can wait on it: never let that hold the caller.
     const destroyed = task.destroy().catch(() => undefined)
     if (!signal?.aborted) await destroyed

@@ -66,17 +66,9 @@ export async function readWorkbook(bytes: Uint8Array, path: string): Promise<{ d
 export const xlsxReader: Reader = {
   format: 'xlsx',
   extensions: ['.xlsx', '.xlsm'],
-  // The head alone cannot tell a workbook from a Word file (both are zips); parsers/index.ts asks
-  // spreadsheetByContent with the whole file first. Here: the workbook part named in the head.
+  // The registry tells a workbook from a Word file by the whole zip's parts (parsers/containers.ts);
+  // this is for a head alone: the workbook part named in it.
   sniff: (head) => isZip(head) && Buffer.from(head.buffer, head.byteOffset, head.byteLength).includes('xl/workbook.xml'),
   read: ({ bytes, path }) => readWorkbook(bytes, path),
 }
 
-/**
- * A zip holding xl/workbook.xml; or, named as a workbook, any zip (a damaged one gets the
- * workbook's message, not Word's) or an OLE container (an encrypted .xlsx, a legacy .xls).
- */
-export function spreadsheetByContent(bytes: Uint8Array, ext: string): boolean {
-  if (isOle(bytes)) return ['.xlsx', '.xlsm', '.xls'].includes(ext)
-  return isWorkbookZip(bytes) || (isZip(bytes) && ['.xlsx', '.xlsm'].includes(ext))
-}

@@ -129,7 +129,7 @@ export function defaultJobs(files: readonly string[]): number {
 }
 
 /** The flags that change how a file is read: a file that failed is worth trying again when one of them changes. */
-const READ_FLAGS = ['--format', '--password', '--timeout', '--max-pages']
+const READ_FLAGS = ['--format', '--password', '--timeout', '--max-pages', '--ocr']
 
 /** The read flags' values in an argument list (`--flag value` or `--flag=value`), as one comparable string. */
 export function readSettings(args: readonly string[]): string {
@@ -160,8 +160,12 @@ export async function runIngest(files: readonly string[], store: Store, options:
   const runId = store.runs.start(options.args ?? files, files.length)
   options.onRun?.(runId)
   const summary: IngestSummary = { runId, imported: 0, skipped: 0, failed: 0, knownFailures: 0, pages: 0, ms: 0, jobs: parser === inProcessParser ? 0 : jobs }
+  const ocr = options.pdf?.ocr
   const parseOptions: FileOptions = {
-    format: options.format, pdf: options.pdf, timeoutMs: options.timeoutMs, stdinName: options.stdinName,
+    format: options.format, timeoutMs: options.timeoutMs, stdinName: options.stdinName,
+    // Files read in worker threads are already read side by side: one OCR worker each. Read in
+    // this thread, a scan's pages are recognised side by side instead (--jobs 0: one at a time).
+    pdf: options.pdf && { ...options.pdf, ocr: ocr && { ...ocr, jobs: ocr.jobs ?? (parser !== inProcessParser || options.jobs === 0 ? 1 : availableParallelism()) } },
     knownFailures: options.retryFailed ? undefined : knownFailures(store, options.args ?? []),
   }
   let next = 0

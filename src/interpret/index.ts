@@ -107,7 +107,7 @@ export function interpretPlan(document: SourceDocument, source: SourceInfo): Int
     inspectorate: inspectorateOf(titleText, allText),
     plan_date: planDate,
     revision: 1,
-    source: { path: source.path, sha256: source.sha256, format: source.format, pages: source.pages },
+    source: { path: source.path, sha256: source.sha256, format: source.format, pages: source.pages, ...(document.ocr?.length ? { ocr: true } : {}) },
     keys: { personnel: builder.personnel, organisations: builder.organisationKey, rag: builder.ragKey },
     notes: builder.notes,
     coverage: totalCells === 0 ? 1 : Math.round((builder.cells.mapped / totalCells) * 10000) / 10000,

@@ -73,6 +73,9 @@ export class PlanState {
     const boxes = cells.filter((c) => c.provenance.page === page).flatMap((c) => (c.provenance.bbox ? [c.provenance.bbox] : []))
     if (boxes.length === 0) return where
     const round = (n: number): number => Math.round(n * 10) / 10
+    // A scan read by OCR: the row's confidence, the mean of its cells'.
+    const read = cells.flatMap((c) => (c.provenance.confidence === undefined ? [] : [c.provenance.confidence]))
+    if (read.length > 0) where.confidence = Math.round((read.reduce((a, b) => a + b, 0) / read.length) * 100) / 100
     return { ...where, bbox: [round(Math.min(...boxes.map((b) => b[0]))), round(Math.min(...boxes.map((b) => b[1]))), round(Math.max(...boxes.map((b) => b[2]))), round(Math.max(...boxes.map((b) => b[3])))] }
   }
 

@@ -47,7 +47,7 @@ describe('PDF reader on bad files', () => {
   })
 
   it('refuses a scan without a text layer', async () => {
-    expect(await refusal('image-only.pdf')).toMatchObject({ code: 'IMAGE_ONLY', file: 'fixtures/bad/image-only.pdf', message: expect.stringMatching(/no text layer \(scanned\?\); run OCR first$/) })
+    expect(await refusal('image-only.pdf')).toMatchObject({ code: 'IMAGE_ONLY', file: 'fixtures/bad/image-only.pdf', message: expect.stringMatching(/no text layer, and OCR found no text in it; it is scanned at \d+ dpi, too coarse to read; /) })
   })
 
   it('stops with TIMEOUT when the signal is aborted', async () => {
