@@ -9,7 +9,7 @@
  *   npm run build && npx tsx scripts/bench-pdf.ts [--count 120] [--jobs 1,2]
  */
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync } from 'node:fs'
-import { availableParallelism, tmpdir } from 'node:os'
+import { availableParallelism, loadavg, tmpdir } from 'node:os'
 import { basename, join } from 'node:path'
 import { generatePdfs, styleOfPath } from './bench/generate-pdfs.js'
 import { measure } from './bench/measure.js'
@@ -70,6 +70,10 @@ function sumOf(set: string, rows: Row[]): Row {
   return { set, files: total((r) => r.files), pages: total((r) => r.pages), floor: { s: total((r) => r.floor.s), mb: Math.max(...rows.map((r) => r.floor.mb)) }, nativeFloor: { s: total((r) => r.nativeFloor.s) }, runs }
 }
 
+// Wall times mean little on a busy machine: the load before and after is printed with them.
+const load = (): string => loadavg().map((n) => n.toFixed(2)).join(' ')
+const loadBefore = load()
+
 try {
   const generated = generatedSets().map(([set, dir]) => bench(set, dir))
   const rows = [bench('fixtures', fixtureSet()), ...generated, sumOf('generated, all kinds (sum)', generated)]
@@ -86,6 +90,7 @@ try {
   console.log(`\nFloor: pdfjs-dist's getTextContent over the same files, as the package loads. Native floor: the same with the built-ins`)
   console.log(`pdf.js's legacy build replaces restored, as the reader loads it (parsers/pdf/load-pdfjs.ts): ${rows.map((r) => `${r.set} ${f(r.pages / r.nativeFloor.s)} pages/s`).join(', ')}.`)
   console.log(`Wall time of each process, Node start-up included; peak RSS of the whole process (workers are threads). Node ${process.version}, ${availableParallelism()} cores.`)
+  console.log(`Load average (1, 5, 15 min) before: ${loadBefore}; after: ${load()}.`)
 } finally {
   rmSync(work, { recursive: true, force: true })
 }
