@@ -4,12 +4,13 @@
  * from GNU time). Sets: the fixture PDFs, and a generated set of plans (scripts/bench) reported by
  * kind: ruled, and the borderless third (no lines, rules between rows only, shaded header band).
  * Per set: files read and failed (a file with no table found fails), pages/s, and ingest time ÷
- * floor; the single-worker row is the one to compare with the floor.
+ * floor (wall time, and CPU time of all threads, which a busy machine disturbs less); the
+ * single-worker row is the one to compare with the floor.
  *
  *   npm run build && npx tsx scripts/bench-pdf.ts [--count 120] [--jobs 1,2]
  */
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync } from 'node:fs'
-import { availableParallelism, tmpdir } from 'node:os'
+import { availableParallelism, loadavg, tmpdir } from 'node:os'
 import { basename, join } from 'node:path'
 import { generatePdfs, styleOfPath } from './bench/generate-pdfs.js'
 import { measure } from './bench/measure.js'
@@ -30,8 +31,8 @@ function fixtureSet(): string {
   return dir
 }
 
-interface Run { jobs: number; s: number; mb: number; read: number; failed: number }
-interface Row { set: string; files: number; pages: number; floor: { s: number; mb: number }; nativeFloor: { s: number }; runs: Run[] }
+interface Run { jobs: number; s: number; cpu: number; mb: number; read: number; failed: number }
+interface Row { set: string; files: number; pages: number; floor: { s: number; cpu: number; mb: number }; nativeFloor: { s: number }; runs: Run[] }
 
 /** The generated set, one folder per kind of table. */
 function generatedSets(): [string, string][] {
@@ -55,37 +56,43 @@ function bench(set: string, dir: string): Row {
     const db = join(work, `${set.replace(/\W+/gu, '-')}-${jobs}.sqlite`)
     const run = measure(process.execPath, [join(root, 'bin', 'actionplan.js'), 'ingest', dir, '--db', db, '--jobs', String(jobs)])
     const m = run.stderr.match(/(\d+) imported, (\d+) skipped, (\d+) failed/)
-    return { jobs, s: run.seconds, mb: run.peakMb, read: Number(m?.[1] ?? 0) + Number(m?.[2] ?? 0), failed: Number(m?.[3] ?? files) }
+    return { jobs, s: run.seconds, cpu: run.cpuSeconds, mb: run.peakMb, read: Number(m?.[1] ?? 0) + Number(m?.[2] ?? 0), failed: Number(m?.[3] ?? files) }
   })
-  return { set, files, pages, floor: { s: floor.seconds, mb: floor.peakMb }, nativeFloor: { s: nativeFloor.seconds }, runs }
+  return { set, files, pages, floor: { s: floor.seconds, cpu: floor.cpuSeconds, mb: floor.peakMb }, nativeFloor: { s: nativeFloor.seconds }, runs }
 }
 
 /** The generated kinds summed: one row per --jobs, times and files added up (each kind is its own process). */
 function sumOf(set: string, rows: Row[]): Row {
   const runs = jobsList.map((jobs) => {
     const rs = rows.map((r) => r.runs.find((x) => x.jobs === jobs)!)
-    return { jobs, s: rs.reduce((a, r) => a + r.s, 0), mb: Math.max(...rs.map((r) => r.mb)), read: rs.reduce((a, r) => a + r.read, 0), failed: rs.reduce((a, r) => a + r.failed, 0) }
+    return { jobs, s: rs.reduce((a, r) => a + r.s, 0), cpu: rs.reduce((a, r) => a + r.cpu, 0), mb: Math.max(...rs.map((r) => r.mb)), read: rs.reduce((a, r) => a + r.read, 0), failed: rs.reduce((a, r) => a + r.failed, 0) }
   })
   const total = (f: (r: Row) => number): number => rows.reduce((a, r) => a + f(r), 0)
-  return { set, files: total((r) => r.files), pages: total((r) => r.pages), floor: { s: total((r) => r.floor.s), mb: Math.max(...rows.map((r) => r.floor.mb)) }, nativeFloor: { s: total((r) => r.nativeFloor.s) }, runs }
+  return { set, files: total((r) => r.files), pages: total((r) => r.pages), floor: { s: total((r) => r.floor.s), cpu: total((r) => r.floor.cpu), mb: Math.max(...rows.map((r) => r.floor.mb)) }, nativeFloor: { s: total((r) => r.nativeFloor.s) }, runs }
 }
+
+// Wall times mean little on a busy machine: the load before and after is printed with them.
+const load = (): string => loadavg().map((n) => n.toFixed(2)).join(' ')
+const loadBefore = load()
 
 try {
   const generated = generatedSets().map(([set, dir]) => bench(set, dir))
   const rows = [bench('fixtures', fixtureSet()), ...generated, sumOf('generated, all kinds (sum)', generated)]
   const f = (n: number, d = 1): string => n.toFixed(d)
-  console.log(`| set | files | pages | floor pages/s | floor peak MB | ingest --jobs | read | failed | ingest pages/s | ingest peak MB | time ÷ floor | time ÷ native floor |`)
-  console.log(`|---|---|---|---|---|---|---|---|---|---|---|---|`)
+  console.log(`| set | files | pages | floor pages/s | floor peak MB | ingest --jobs | read | failed | ingest pages/s | ingest peak MB | time ÷ floor | time ÷ native floor | CPU ÷ floor CPU |`)
+  console.log(`|---|---|---|---|---|---|---|---|---|---|---|---|---|`)
   for (const r of rows) {
     for (const run of r.runs) {
       console.log(
-        `| ${r.set} | ${r.files} | ${r.pages} | ${f(r.pages / r.floor.s)} | ${f(r.floor.mb, 0)} | ${run.jobs} | ${run.read} | ${run.failed} | ${f(r.pages / run.s)} | ${f(run.mb, 0)} | ${f(run.s / r.floor.s, 2)} | ${f(run.s / r.nativeFloor.s, 2)} |`,
+        `| ${r.set} | ${r.files} | ${r.pages} | ${f(r.pages / r.floor.s)} | ${f(r.floor.mb, 0)} | ${run.jobs} | ${run.read} | ${run.failed} | ${f(r.pages / run.s)} | ${f(run.mb, 0)} | ${f(run.s / r.floor.s, 2)} | ${f(run.s / r.nativeFloor.s, 2)} | ${f(run.cpu / r.floor.cpu, 2)} |`,
       )
     }
   }
   console.log(`\nFloor: pdfjs-dist's getTextContent over the same files, as the package loads. Native floor: the same with the built-ins`)
   console.log(`pdf.js's legacy build replaces restored, as the reader loads it (parsers/pdf/load-pdfjs.ts): ${rows.map((r) => `${r.set} ${f(r.pages / r.nativeFloor.s)} pages/s`).join(', ')}.`)
   console.log(`Wall time of each process, Node start-up included; peak RSS of the whole process (workers are threads). Node ${process.version}, ${availableParallelism()} cores.`)
+  console.log(`CPU: user + system seconds of each process, all its threads (GNU time); steadier than wall time when other work shares the cores.`)
+  console.log(`Load average (1, 5, 15 min) before: ${loadBefore}; after: ${load()}.`)
 } finally {
   rmSync(work, { recursive: true, force: true })
 }

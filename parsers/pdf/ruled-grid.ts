@@ -98,10 +98,14 @@ function gridOf(hs: Rule[], vs: Rule[]): Grid | null {
     SAME_LINE,
   )
   if (xs.length < 2 || ys.length < 2) return null
-  const hasV = (c: number, r: number): boolean => coverage(vs, xs[c]!, ys[r]!, ys[r + 1]!) >= 0.5
+  // The rules near each grid line, in their order, found once: coverage is asked for every cell
+  // edge, and reading every rule each time made placing a ruled page's grid quadratic.
+  const nearV = xs.map((x) => vs.filter((r) => Math.abs(r.at - x) <= SAME_LINE + 0.5))
+  const nearH = ys.map((y) => hs.filter((r) => Math.abs(r.at - y) <= SAME_LINE + 0.5))
+  const hasV = (c: number, r: number): boolean => coverage(nearV[c]!, xs[c]!, ys[r]!, ys[r + 1]!) >= 0.5
   const hasH = (r: number, c0: number, c1: number): boolean => {
     let covered = 0
-    for (let c = c0; c < c1; c++) covered += coverage(hs, ys[r]!, xs[c]!, xs[c + 1]!) * (xs[c + 1]! - xs[c]!)
+    for (let c = c0; c < c1; c++) covered += coverage(nearH[r]!, ys[r]!, xs[c]!, xs[c + 1]!) * (xs[c + 1]! - xs[c]!)
     return covered / (xs[c1]! - xs[c0]!) >= 0.5
   }
   const rows = ys.length - 1

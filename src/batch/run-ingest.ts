@@ -97,7 +97,8 @@ export async function ingestFile(file: string, store: Store, parser: Parser = in
     const { plan, diagnostics } = await parser.parse(path, bytes, parseOptions)
     // The file's time orders revisions that carry no date or version of their own.
     const modifiedAt = file === '-' ? null : (statSync(file, { throwIfNoEntry: false })?.mtime.toISOString() ?? null)
-    const stored = store.importPlan(plan, { modifiedAt })
+    // Both parsers return interpretPlan's plans, which it validated (a worker's arrive as a structured copy).
+    const stored = store.importPlan(plan, { modifiedAt, validated: true })
     const imported = stored.outcome === 'imported'
     return outcome({
       status: imported ? 'imported' : 'skipped',

@@ -28,6 +28,8 @@ export interface ImportOptions {
   /** The file's modification time (ISO 8601), the last tie-breaker between revisions. */
   modifiedAt?: string | null
   importedAt?: string
+  /** The plan is interpretPlan's own output, validated as it was made: not validated again (it took a third of storing it). */
+  validated?: boolean
 }
 
 interface StoredRevision {

@@ -80,7 +80,7 @@ export class Store {
    * two processes importing the same file cannot both see it as new).
    */
   importPlan(plan: PlanType, options: ImportOptions = {}): ImportResult {
-    const valid = Plan.parse(plan)
+    const valid = options.validated ? plan : Plan.parse(plan)
     return this.db.transaction((): ImportResult => this.importer.import(valid, options)).immediate()
   }
 

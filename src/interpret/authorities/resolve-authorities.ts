@@ -31,8 +31,11 @@ function normalise(text: string): string {
 
 interface Index {
   byName: Map<string, AuthorityRecord[]>
-  /** The first word of every name: most words of a plan start none, and are passed over at once. */
-  firstWords: Set<string>
+  /**
+   * The first word of every name, with the most words a name starting with it has: most words of a
+   * plan start none and are passed over at once, and no longer phrase is looked up for the rest.
+   */
+  firstWords: Map<string, number>
 }
 
 let index: Index | null = null
@@ -52,7 +55,12 @@ function buildIndex(): Index {
     const record = byCode.get(code)
     if (record) add(variant, record)
   }
-  return { byName, firstWords: new Set([...byName.keys()].map((k) => k.split(' ')[0]!)) }
+  const firstWords = new Map<string, number>()
+  for (const key of byName.keys()) {
+    const parts = key.split(' ')
+    firstWords.set(parts[0]!, Math.max(firstWords.get(parts[0]!) ?? 0, parts.length))
+  }
+  return { byName, firstWords }
 }
 
 function existedOn(record: AuthorityRecord, date: string | null): boolean {
@@ -97,13 +105,14 @@ export function resolveAuthorities(text: string, date: string | null): Authority
   let i = 0
   while (i < words.length) {
     let matched = 0
-    if (!index.firstWords.has(words[i]!.part)) {
+    const longest = index.firstWords.get(words[i]!.part)
+    if (longest === undefined) {
       i += 1
       continue
     }
     // The phrases starting here, built word by word once rather than sliced and joined for each length.
     const phrases: string[] = []
-    for (let n = 1; n <= Math.min(MAX_WORDS, words.length - i); n += 1) phrases.push(n === 1 ? words[i]!.part : `${phrases[n - 2]!} ${words[i + n - 1]!.part}`)
+    for (let n = 1; n <= Math.min(MAX_WORDS, longest, words.length - i); n += 1) phrases.push(n === 1 ? words[i]!.part : `${phrases[n - 2]!} ${words[i + n - 1]!.part}`)
     for (let n = phrases.length; n >= 1; n -= 1) {
       const phrase = phrases[n - 1]!
       const records = index.byName.get(phrase)
