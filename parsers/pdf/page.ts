@@ -1,6 +1,7 @@
 import type { PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs'
 import type { Block, Diagnostic, Paragraph, Table } from '../../schemas/index.js'
 import { borderlessTables } from './borderless-grid.js'
+import { withBoxGrids } from './box-rules.js'
 import { blockContent, buildRows, centreIn } from './cells.js'
 import { pageFrame, turnFrame, union, type PageFrame } from './geometry.js'
 import { groupLines } from './lines.js'
@@ -89,7 +90,8 @@ interface PageBlocks {
 
 function fromGeometry({ runs, grids, rects, frame, pageNumber, carried }: PageInput): PageBlocks {
   const placed: Placed[] = []
-  for (const ruled of grids) {
+  // Cells drawn as shaded boxes edge to edge are ruled by their edges (tags, where there are, say where cells are).
+  for (const ruled of withBoxGrids(grids, rects)) {
     const inside = runs.filter((r) => centreIn(r, ruled.box))
     if (inside.length === 0) continue
     // Columns the rules do not draw are in the text's gutters: the borderless detector reads it.
