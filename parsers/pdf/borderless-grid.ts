@@ -1,6 +1,7 @@
 import type { Table } from '../../schemas/index.js'
 import { rowsOf } from './borderless-rows.js'
 import { tableRegions } from './borderless-regions.js'
+import { joinSections } from './borderless-join.js'
 import { buildRows, cellContent, type CellSlot } from './cells.js'
 import { ALIGN, union, type Box, type PageFrame } from './geometry.js'
 import { bandsOf, columnsUnder, type Band, type Column } from './gutters.js'
@@ -137,6 +138,6 @@ export function borderlessTables(lines: readonly Line[], rects: readonly FilledR
       bands = bands.filter((b) => !rest.includes(b))
     }
   }
-  for (const region of tableRegions(bands)) found.push(buildTable(region.bands, region.columns, rects, frame, page, region.because))
+  for (const region of joinSections(tableRegions(bands), bands)) found.push(buildTable(region.bands, region.columns, rects, frame, page, region.because))
   return found.sort((a, b) => a.box.y0 - b.box.y0)
 }
