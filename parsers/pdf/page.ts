@@ -3,10 +3,11 @@ import type { Block, Diagnostic, Paragraph, Table } from '../../schemas/index.js
 import { borderlessTables } from './borderless-grid.js'
 import { withBoxGrids } from './box-rules.js'
 import { blockContent, buildRows, centreIn } from './cells.js'
-import { pageFrame, turnFrame, union, type PageFrame } from './geometry.js'
+import { pageFrame, turnFrame, union, type Box, type PageFrame } from './geometry.js'
 import { groupLines } from './lines.js'
 import { pageParagraphs } from './paragraphs.js'
 import { ruledGrids, type Grid } from './ruled-grid.js'
+import { sideBySideAreas } from './side-by-side.js'
 import { splitFragmentRows } from './split-fragment-rows.js'
 import { leftToText } from './under-ruled.js'
 import { pageGraphics, type FilledRect } from './rulings.js'
@@ -50,7 +51,7 @@ export async function readPage(page: PDFPageProxy, pageNumber: number, firstTabl
   const runs = placeRuns(text, frame)
   const grids = ruledGrids(graphics.segments)
   const diagnostics: Diagnostic[] = []
-  const input: PageInput = { runs, grids, rects: graphics.rects, frame, pageNumber, carried }
+  const input: PageInput = { runs, grids, rects: graphics.rects, frame, pageNumber, carried, beside: sideBySideAreas(graphics.segments) }
   let placed: Placed[] | null = null
   let columns: Columns | null = null
   // A tagged page may hold mostly artifacts (a page with one row under a repeated header and a
@@ -81,6 +82,8 @@ interface PageInput {
   frame: PageFrame
   pageNumber: number
   carried: Columns | null
+  /** Areas of row-ruled tables set side by side, each read on its own. */
+  beside: Box[]
 }
 
 interface PageBlocks {
@@ -88,7 +91,7 @@ interface PageBlocks {
   columns: Columns | null
 }
 
-function fromGeometry({ runs, grids, rects, frame, pageNumber, carried }: PageInput): PageBlocks {
+function fromGeometry({ runs, grids, rects, frame, pageNumber, carried, beside }: PageInput): PageBlocks {
   const placed: Placed[] = []
   // Cells drawn as shaded boxes edge to edge are ruled by their edges (tags, where there are, say where cells are).
   for (const ruled of withBoxGrids(grids, rects)) {
@@ -98,6 +101,13 @@ function fromGeometry({ runs, grids, rects, frame, pageNumber, carried }: PageIn
     if (leftToText(ruled, inside, runs, COLUMN_GAP, () => borderlessTables(groupLines(inside, COLUMN_GAP), rects, frame, pageNumber).length > 0)) continue
     runs = runs.filter((r) => !inside.includes(r))
     placed.push(ruledTable(ruled, inside, rects, frame, pageNumber))
+  }
+  for (const area of beside) {
+    const mine = runs.filter((r) => centreIn(r, area))
+    for (const found of borderlessTables(groupLines(mine, COLUMN_GAP), rects, frame, pageNumber)) {
+      runs = runs.filter((r) => !found.runs.includes(r))
+      placed.push({ top: found.box.y0, block: found.table })
+    }
   }
   const lines = groupLines(runs, COLUMN_GAP)
   // A ruled table on the page ends whatever borderless table ran into it.
