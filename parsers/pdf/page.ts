@@ -1,12 +1,13 @@
 import type { PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs'
 import type { Block, Diagnostic, Paragraph, Table } from '../../schemas/index.js'
 import { borderlessTables } from './borderless-grid.js'
+import type { RowRule } from './borderless-rules.js'
 import { withBoxGrids } from './box-rules.js'
 import { blockContent, buildRows, centreIn } from './cells.js'
 import { pageFrame, turnFrame, union, type Box, type PageFrame } from './geometry.js'
 import { groupLines } from './lines.js'
 import { pageParagraphs } from './paragraphs.js'
-import { ruledGrids, type Grid } from './ruled-grid.js'
+import { mergeRules, ruledGrids, type Grid } from './ruled-grid.js'
 import { sideBySideAreas } from './side-by-side.js'
 import { splitFragmentRows } from './split-fragment-rows.js'
 import { leftToText } from './under-ruled.js'
@@ -51,7 +52,7 @@ export async function readPage(page: PDFPageProxy, pageNumber: number, firstTabl
   const runs = placeRuns(text, frame)
   const grids = ruledGrids(graphics.segments)
   const diagnostics: Diagnostic[] = []
-  const input: PageInput = { runs, grids, rects: graphics.rects, frame, pageNumber, carried, beside: sideBySideAreas(graphics.segments) }
+  const input: PageInput = { runs, grids, rects: graphics.rects, frame, pageNumber, carried, beside: sideBySideAreas(graphics.segments), rowRules: mergeRules(graphics.segments, 'h') }
   let placed: Placed[] | null = null
   let columns: Columns | null = null
   // A tagged page may hold mostly artifacts (a page with one row under a repeated header and a
@@ -84,6 +85,8 @@ interface PageInput {
   carried: Columns | null
   /** Areas of row-ruled tables set side by side, each read on its own. */
   beside: Box[]
+  /** Horizontal rules: a table ruled between rows only takes its rows from them. */
+  rowRules: RowRule[]
 }
 
 interface PageBlocks {
@@ -91,7 +94,7 @@ interface PageBlocks {
   columns: Columns | null
 }
 
-function fromGeometry({ runs, grids, rects, frame, pageNumber, carried, beside }: PageInput): PageBlocks {
+function fromGeometry({ runs, grids, rects, frame, pageNumber, carried, beside, rowRules }: PageInput): PageBlocks {
   const placed: Placed[] = []
   // Cells drawn as shaded boxes edge to edge are ruled by their edges (tags, where there are, say where cells are).
   for (const ruled of withBoxGrids(grids, rects)) {
@@ -104,14 +107,14 @@ function fromGeometry({ runs, grids, rects, frame, pageNumber, carried, beside }
   }
   for (const area of beside) {
     const mine = runs.filter((r) => centreIn(r, area))
-    for (const found of borderlessTables(groupLines(mine, COLUMN_GAP), rects, frame, pageNumber)) {
+    for (const found of borderlessTables(groupLines(mine, COLUMN_GAP), rects, frame, pageNumber, null, rowRules)) {
       runs = runs.filter((r) => !found.runs.includes(r))
       placed.push({ top: found.box.y0, block: found.table })
     }
   }
   const lines = groupLines(runs, COLUMN_GAP)
   // A ruled table on the page ends whatever borderless table ran into it.
-  const borderless = borderlessTables(lines, rects, frame, pageNumber, placed.length === 0 ? carried : null)
+  const borderless = borderlessTables(lines, rects, frame, pageNumber, placed.length === 0 ? carried : null, rowRules)
   const used = new Set<TextRun>()
   for (const found of borderless) {
     found.runs.forEach((r) => used.add(r))
