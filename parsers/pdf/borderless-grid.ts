@@ -1,6 +1,8 @@
 import type { Table } from '../../schemas/index.js'
 import { rowsOf } from './borderless-rows.js'
+import { ruledRows, type RowRule } from './borderless-rules.js'
 import { tableRegions } from './borderless-regions.js'
+import { joinSections } from './borderless-join.js'
 import { buildRows, cellContent, type CellSlot } from './cells.js'
 import { ALIGN, union, type Box, type PageFrame } from './geometry.js'
 import { bandsOf, columnsUnder, type Band, type Column } from './gutters.js'
@@ -65,8 +67,10 @@ function pieces(chunk: Line, columns: readonly Column[]): { line: Line; cols: nu
   return [...byCol.entries()].map(([col, runs]) => ({ line: groupLines(runs)[0]!, cols: [col] }))
 }
 
-function buildTable(bands: readonly Band[], columns: readonly Column[], rects: readonly FilledRect[], frame: PageFrame, page: number, because: string[], style: RowStyle | null = null): FoundTable {
-  const { rows, style: rowStyle } = rowsOf(bands, columns, style)
+function buildTable(bands: readonly Band[], columns: readonly Column[], rects: readonly FilledRect[], frame: PageFrame, page: number, because: string[], style: RowStyle | null = null, rules: readonly RowRule[] = []): FoundTable {
+  const found = rowsOf(bands, columns, style)
+  const rows = ruledRows(bands, found.rows, rules)
+  const rowStyle = found.style
   const chunks = bands.flatMap((b) => b.chunks)
   const box = chunks.map((c) => c.box).reduce(union)
   const rowTops = rows.map((r) => Math.min(...r.flatMap((b) => b.chunks.map((c) => c.box.y0))) - 1)
@@ -126,9 +130,10 @@ function buildTable(bands: readonly Band[], columns: readonly Column[], rects: r
 
 /**
  * `carried`: the columns of the borderless table the page before ended with; only the top of this
- * page may continue it.
+ * page may continue it. `rules`: the page's horizontal rules, which set the rows of a table ruled
+ * between rows only.
  */
-export function borderlessTables(lines: readonly Line[], rects: readonly FilledRect[], frame: PageFrame, page: number, carried: Columns | null = null): FoundTable[] {
+export function borderlessTables(lines: readonly Line[], rects: readonly FilledRect[], frame: PageFrame, page: number, carried: Columns | null = null, rules: readonly RowRule[] = []): FoundTable[] {
   let bands = bandsOf(lines)
   const found: FoundTable[] = []
   if (carried) {
@@ -136,10 +141,10 @@ export function borderlessTables(lines: readonly Line[], rects: readonly FilledR
     if (rest) {
       const right = Math.max(...rest.flatMap((b) => b.chunks.map((c) => c.box.x1)))
       const because = ['continues the table the page before ended with, in its columns']
-      found.push(buildTable(rest, columnsFromStarts(carried.starts, right), rects, frame, page, because, carried.rowStyle ?? null))
+      found.push(buildTable(rest, columnsFromStarts(carried.starts, right), rects, frame, page, because, carried.rowStyle ?? null, rules))
       bands = bands.filter((b) => !rest.includes(b))
     }
   }
-  for (const region of tableRegions(bands)) found.push(buildTable(region.bands, region.columns, rects, frame, page, region.because))
+  for (const region of joinSections(tableRegions(bands), bands)) found.push(buildTable(region.bands, region.columns, rects, frame, page, region.because, null, rules))
   return found.sort((a, b) => a.box.y0 - b.box.y0)
 }

@@ -101,10 +101,31 @@ export function columnGaps(bands: readonly Band[], columns: readonly Column[]): 
   })
 }
 
-/** The evidence on one band, after the first: positive starts a new row. */
-export function rowEvidence(band: Band, gap: number, ctx: RowContext): Evidence[] {
+const FIGURE = /^[(\-–]?[$£€]?\s?(?:\d[\d,. ]*\d|\d|-|–)%?\)?$/
+
+/** The columns in which a band's text is a lone figure (an amount, a count, a dash for none). */
+function figureColumns(band: Band, columns: readonly Column[]): Set<number> {
+  const out = new Set<number>()
+  for (const chunk of band.chunks) {
+    const under = columnsUnder(chunk.box, columns)
+    if (under.length === 1 && FIGURE.test(chunk.text.trim())) out.add(under[0]!)
+  }
+  return out
+}
+
+/**
+ * A figure does not wrap: a figure right under a figure in the same column is the next row's,
+ * however close the lines stand (a statement of accounts set in a section of tight rows).
+ */
+export function figureEvidence(figures: ReadonlySet<number>, above: ReadonlySet<number>): Evidence {
+  const stacked = [...figures].filter((c) => above.has(c))
+  return stacked.length > 0 ? { score: 3, because: `a figure under a figure in column ${stacked[0]! + 1}` } : { score: 0, because: 'no figure under a figure' }
+}
+
+/** The evidence on one band, after the first: positive starts a new row. `above`: the figure columns of the band before. */
+export function rowEvidence(band: Band, gap: number, ctx: RowContext, above: ReadonlySet<number> = new Set()): Evidence[] {
   const filled = filledColumns(band, ctx.columns)
-  return [gapEvidence(gap, ctx), anchorEvidence(filled, ctx), fullnessEvidence(filled, ctx)]
+  return [gapEvidence(gap, ctx), anchorEvidence(filled, ctx), fullnessEvidence(filled, ctx), figureEvidence(figureColumns(band, ctx.columns), above)]
 }
 
 /** Bands grouped into rows, and the row style found (or carried). */
@@ -114,7 +135,8 @@ export function rowsOf(bands: readonly Band[], columns: readonly Column[], style
   const rows: Band[][] = []
   bands.forEach((band, i) => {
     const row = rows[rows.length - 1]
-    const score = i > 0 ? rowEvidence(band, gaps[i]!, ctx).reduce((s, e) => s + e.score, 0) : 1
+    const above = i > 0 ? figureColumns(bands[i - 1]!, columns) : new Set<number>()
+    const score = i > 0 ? rowEvidence(band, gaps[i]!, ctx, above).reduce((s, e) => s + e.score, 0) : 1
     if (row && score <= 0) row.push(band)
     else rows.push([band])
   })

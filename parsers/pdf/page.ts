@@ -1,14 +1,17 @@
 import type { PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs'
 import type { Block, Diagnostic, Paragraph, Table } from '../../schemas/index.js'
 import { borderlessTables } from './borderless-grid.js'
+import type { RowRule } from './borderless-rules.js'
+import { withBoxGrids } from './box-rules.js'
 import { blockContent, buildRows, centreIn } from './cells.js'
-import { pageFrame, turnFrame, union, type PageFrame } from './geometry.js'
+import { pageFrame, turnFrame, union, type Box, type PageFrame } from './geometry.js'
 import { groupLines } from './lines.js'
 import { pageParagraphs } from './paragraphs.js'
-import { ruledGrids, type Grid } from './ruled-grid.js'
+import { mergeRules, ruledGrids, type Grid } from './ruled-grid.js'
+import { sideBySideAreas } from './side-by-side.js'
 import { splitFragmentRows } from './split-fragment-rows.js'
 import { leftToText } from './under-ruled.js'
-import { pageGraphics, type FilledRect } from './rulings.js'
+import { pageGraphics, type FilledRect, type Segment } from './rulings.js'
 import { taggedPage, type StructNode, type TaggedPage } from './struct-tables.js'
 import { placeTaggedTable, type Columns } from './tagged-grid.js'
 import { pageText, placeRuns, textQuarters, type TextRun } from './text-items.js'
@@ -47,9 +50,8 @@ export async function readPage(page: PDFPageProxy, pageNumber: number, firstTabl
   const frame = turnFrame(shown, textQuarters(text, shown))
   const graphics = pageGraphics(operators, frame.toLayout)
   const runs = placeRuns(text, frame)
-  const grids = ruledGrids(graphics.segments)
   const diagnostics: Diagnostic[] = []
-  const input: PageInput = { runs, grids, rects: graphics.rects, frame, pageNumber, carried }
+  const input = geometryInput(runs, graphics.segments, graphics.rects, frame, pageNumber, carried)
   let placed: Placed[] | null = null
   let columns: Columns | null = null
   // A tagged page may hold mostly artifacts (a page with one row under a repeated header and a
@@ -62,6 +64,14 @@ export async function readPage(page: PDFPageProxy, pageNumber: number, firstTabl
   }
   if (!placed) ({ placed, columns } = fromGeometry(input))
   return { blocks: inReadingOrder(placed, firstTable), runs: runs.length, images: graphics.images, diagnostics, columns }
+}
+
+/**
+ * What the layout reads a page from, made one way for a born-digital page and for a scan (whose
+ * rules and fills come from the image): the same rules give the same grids, areas and row rules.
+ */
+export function geometryInput(runs: TextRun[], segments: Segment[], rects: FilledRect[], frame: PageFrame, pageNumber: number, carried: Columns | null): PageInput {
+  return { runs, grids: ruledGrids(segments), rects, frame, pageNumber, carried, beside: sideBySideAreas(segments), rowRules: mergeRules(segments, 'h') }
 }
 
 /** Blocks top to bottom, tables numbered from `firstTable`. */
@@ -85,6 +95,10 @@ export interface PageInput {
   frame: PageFrame
   pageNumber: number
   carried: Columns | null
+  /** Areas of row-ruled tables set side by side, each read on its own. */
+  beside: Box[]
+  /** Horizontal rules: a table ruled between rows only takes its rows from them. */
+  rowRules: RowRule[]
 }
 
 export interface PageBlocks {
@@ -92,9 +106,10 @@ export interface PageBlocks {
   columns: Columns | null
 }
 
-export function fromGeometry({ runs, grids, rects, frame, pageNumber, carried }: PageInput): PageBlocks {
+export function fromGeometry({ runs, grids, rects, frame, pageNumber, carried, beside, rowRules }: PageInput): PageBlocks {
   const placed: Placed[] = []
-  for (const ruled of grids) {
+  // Cells drawn as shaded boxes edge to edge are ruled by their edges (tags, where there are, say where cells are).
+  for (const ruled of withBoxGrids(grids, rects)) {
     const inside = runs.filter((r) => centreIn(r, ruled.box))
     if (inside.length === 0) continue
     // Columns the rules do not draw are in the text's gutters: the borderless detector reads it.
@@ -102,9 +117,16 @@ export function fromGeometry({ runs, grids, rects, frame, pageNumber, carried }:
     runs = runs.filter((r) => !inside.includes(r))
     placed.push(ruledTable(ruled, inside, rects, frame, pageNumber))
   }
+  for (const area of beside) {
+    const mine = runs.filter((r) => centreIn(r, area))
+    for (const found of borderlessTables(groupLines(mine, COLUMN_GAP), rects, frame, pageNumber, null, rowRules)) {
+      runs = runs.filter((r) => !found.runs.includes(r))
+      placed.push({ top: found.box.y0, block: found.table })
+    }
+  }
   const lines = groupLines(runs, COLUMN_GAP)
   // A ruled table on the page ends whatever borderless table ran into it.
-  const borderless = borderlessTables(lines, rects, frame, pageNumber, placed.length === 0 ? carried : null)
+  const borderless = borderlessTables(lines, rects, frame, pageNumber, placed.length === 0 ? carried : null, rowRules)
   const used = new Set<TextRun>()
   for (const found of borderless) {
     found.runs.forEach((r) => used.add(r))

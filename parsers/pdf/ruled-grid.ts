@@ -88,10 +88,29 @@ function coverage(rules: readonly Rule[], at: number, from: number, to: number):
   return covered / length
 }
 
+/**
+ * Spreadsheet exports often draw no frame: the row rules run out past the outermost column rule
+ * to the table's edge. Where at least half the row rules (two at least) run past it, their ends
+ * are the table's outer edge.
+ */
+function openEdges(hs: readonly Rule[], xs: number[]): number[] {
+  if (xs.length === 0 || hs.length < 2) return xs
+  const median = (v: number[]): number => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)]!
+  const left = hs.filter((h) => h.from < xs[0]! - MIN_CELL).map((h) => h.from)
+  const right = hs.filter((h) => h.to > xs[xs.length - 1]! + MIN_CELL).map((h) => h.to)
+  const out = [...xs]
+  if (left.length >= 2 && left.length * 2 >= hs.length) out.unshift(median(left))
+  if (right.length >= 2 && right.length * 2 >= hs.length) out.push(median(right))
+  return out
+}
+
 function gridOf(hs: Rule[], vs: Rule[]): Grid | null {
-  const xs = cluster(
-    vs.map((v) => v.at),
-    SAME_LINE,
+  const xs = openEdges(
+    hs,
+    cluster(
+      vs.map((v) => v.at),
+      SAME_LINE,
+    ),
   )
   const ys = cluster(
     hs.map((h) => h.at),

@@ -16,8 +16,13 @@ import type { TextRun } from './text-items.js'
 /** Lines in one cell that split into pieces, from this many on, make a table inside the cell. */
 const INNER_ROWS = 3
 
-/** A bullet or list number set off from its item by a wide gap: a list, not a second column. */
-const marker = (text: string): boolean => text.replace(BULLET, '') === '' || /^\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]$/i.test(text)
+/**
+ * A bullet or list number set off from its item by a wide gap: a list, not a second column. A lone
+ * symbol counts as a bullet too: a symbol font's bullet comes out of OCR or a font without a
+ * Unicode map as "*", "®", "§" and the like.
+ */
+const marker = (text: string): boolean =>
+  text.replace(BULLET, '') === '' || /^[^\p{L}\p{N}\s]$/u.test(text.trim()) || /^\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]$/i.test(text)
 
 /** How many lines of the runs split into two or more pieces at wide gaps. */
 const splitLines = (runs: readonly TextRun[], columnGap: number): number =>

@@ -1,8 +1,7 @@
 import type { PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs'
 import type { Diagnostic } from '../../../schemas/index.js'
 import { apply, compose, invert, scaleOf, type Matrix, type PageFrame } from '../geometry.js'
-import { fromGeometry, inReadingOrder, type PageResult } from '../page.js'
-import { ruledGrids } from '../ruled-grid.js'
+import { fromGeometry, geometryInput, inReadingOrder, type PageResult } from '../page.js'
 import { skewAngle } from './deskew.js'
 import type { GrayImage, OcrEngine, OcrWord } from './engine.js'
 import { eraseRules, findRules, type PixelRule } from './image-rules.js'
@@ -96,8 +95,7 @@ export function layoutPage(recognised: Recognised, pageNumber: number, firstTabl
   const scale = scaleOf(toUser)
   const frame = imageFrame(toUser, width, height, scale)
   const runs = phraseRuns(words, scale, rules)
-  const grids = ruledGrids(rules.map((r) => ruleSegment(r, scale)))
-  const { placed, columns } = fromGeometry({ runs, grids, rects: [], frame, pageNumber, carried })
+  const { placed, columns } = fromGeometry(geometryInput(runs, rules.map((r) => ruleSegment(r, scale)), [], frame, pageNumber, carried))
   const blocks = inReadingOrder(placed, firstTable)
   const placedWords: PlacedWord[] = words.map((w) => {
     const [x0, y0, x1, y1] = frame.toPdfBox(wordRun(w, scale).box)

@@ -26,6 +26,16 @@ describe('ruled grid', () => {
     ])
   })
 
+  it('takes the ends of row rules that run past the outer column rules as the edges of a frameless table', () => {
+    // Row rules from 0 to 120; column rules only at 40 and 80 (a spreadsheet export with no frame).
+    const segments = [h(0, 0, 120), h(10, 0, 120), h(20, 0, 120), v(40, 0, 20), v(80, 0, 20)]
+    const [grid] = ruledGrids(segments)
+    expect(grid!.xs).toEqual([0, 40, 80, 120])
+    // One row rule running past is an underline, not an edge.
+    const [boxed] = ruledGrids([h(0, 40, 80), h(10, 0, 120), h(20, 40, 80), v(40, 0, 20), v(80, 0, 20)])
+    expect(boxed!.xs).toEqual([40, 80])
+  })
+
   it('merges double borders and joins small gaps, and keeps separate tables apart', () => {
     const box = (y: number): Segment[] => [h(y, 0, 50), h(y + 1.5, 0, 24), h(y + 1.5, 25.5, 50), h(y + 20, 0, 50), v(0, y, y + 20), v(25, y, y + 20), v(50, y, y + 20)]
     const grids = ruledGrids([...box(0), ...box(100)])

@@ -42,6 +42,13 @@ describe('under-ruled grids', () => {
     expect(underRuled(frame, [...prose, ...list, ...numbered, run('Action', 10, 40)], 0.8)).toBe(false)
   })
 
+  it('bullets read by OCR or from a symbol font as a lone "*" or "®" are list markers, not a second column', () => {
+    const list = [40, 52, 64, 76].flatMap((y, i) => [run(['*', '®', '§', '*'][i]!, 155, y), run('Staff trained on the system', 175, y)])
+    expect(underRuled(frame, [...list, run('Action', 10, 40)], 0.8)).toBe(false)
+    const lettered = [40, 52, 64, 76].flatMap((y) => [run('x', 155, y), run('Staff trained on the system', 175, y)])
+    expect(underRuled(frame, [...lettered, run('Action', 10, 40)], 0.8)).toBe(true)
+  })
+
   it('a one-column box is left to the text when the page runs on beside its lines, kept when it stands alone', () => {
     const box: Grid = { xs: [100, 160], ys: [0, 60], cells: [], box: { x0: 100, y0: 0, x1: 160, y1: 60 } }
     const inside = [12, 24, 36, 48].map((y) => run('1,234', 110, y))
