@@ -1,10 +1,10 @@
-import type { Command } from 'commander'
-import { positiveInt, renderRunErrors, renderRuns } from '../index.js'
+import { type Command, Option } from 'commander'
+import { positiveInt, renderRunErrors, renderRuns, renderRunWarnings } from '../index.js'
 import { dbOption, ENVIRONMENT, type SetExit } from './options.js'
 import { err, outJson, outLines } from './output.js'
 import { withStore } from './with-store.js'
 
-interface RunsFlags { db: string; json?: boolean; errors?: string; limit: string }
+interface RunsFlags { db: string; json?: boolean; errors?: string; warnings?: string; limit: string }
 
 function runs(o: RunsFlags): Promise<number> {
   return withStore(o.db, (store) => {
@@ -12,6 +12,12 @@ function runs(o: RunsFlags): Promise<number> {
       const failed = store.runs.errors(positiveInt(o.errors, '--errors'))
       if (o.json) outJson(failed)
       else outLines(renderRunErrors(failed))
+      return 0
+    }
+    if (o.warnings !== undefined) {
+      const warned = store.runs.warnings(positiveInt(o.warnings, '--warnings'))
+      if (o.json) outJson(warned)
+      else outLines(renderRunWarnings(warned))
       return 0
     }
     const list = store.runs.list(positiveInt(o.limit, '--limit'))
@@ -27,13 +33,14 @@ function runs(o: RunsFlags): Promise<number> {
 export function addRuns(program: Command, exit: SetExit): void {
   program
     .command('runs')
-    .description('List the recorded ingest runs, newest first, or the failed files of one run')
+    .description('List the recorded ingest runs, newest first, or the failed files of one run, or its files with warnings')
     .addOption(dbOption())
     .option('--errors <run>', 'list the files that failed in this run, with their errors')
+    .addOption(new Option('--warnings <run>', 'list the files of this run that came with warnings or notes, with them').conflicts('errors'))
     .option('--limit <n>', 'how many runs', '20')
     .option('--json', 'JSON instead of text')
     .option('--verbose', 'the stack of an internal error')
-    .addHelpText('after', `\nExamples:\n  actionplan runs\n  actionplan runs --errors 12${ENVIRONMENT}`)
+    .addHelpText('after', `\nExamples:\n  actionplan runs\n  actionplan runs --errors 12\n  actionplan runs --warnings 12${ENVIRONMENT}`)
     .action(async (options: RunsFlags) => {
       exit(await runs(options))
     })
