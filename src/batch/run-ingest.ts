@@ -180,7 +180,7 @@ export async function runIngest(files: readonly string[], store: Store, options:
       if (outcome.code === KNOWN_FAILURE) summary.knownFailures += 1
       else summary[outcome.status] += 1
       summary.pages += outcome.pages ?? 0
-      store.runs.file(runId, { path: outcome.path, sha256: outcome.sha256, status: outcome.status, code: outcome.code, message: outcome.message, planId: outcome.planId, ms: outcome.ms })
+      store.runs.file(runId, { path: outcome.path, sha256: outcome.sha256, status: outcome.status, code: outcome.code, message: outcome.message, planId: outcome.planId, ms: outcome.ms, diagnostics: outcome.diagnostics })
       done += 1
       const { sha256: _sha, ...visible } = outcome
       options.onFile?.(visible, done, files.length)

@@ -153,6 +153,12 @@ const MIGRATIONS: readonly string[] = [
   CREATE TABLE pending_rebuild (reason TEXT NOT NULL);
   INSERT INTO pending_rebuild SELECT 'renditions and shared actions (schema 4)' WHERE EXISTS (SELECT 1 FROM plans);
   `,
+  // 6: each file's warnings kept with its run (they were only printed with --verbose), as the JSON
+  // list of its diagnostics; a run counts its files imported with warnings (issue 16).
+  `
+  ALTER TABLE run_files ADD COLUMN diagnostics TEXT NOT NULL DEFAULT '[]';
+  ALTER TABLE runs ADD COLUMN imported_with_warnings INTEGER NOT NULL DEFAULT 0;
+  `,
 ]
 
 export const SCHEMA_VERSION = MIGRATIONS.length

@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3'
+import type { Diagnostic } from '../../schemas/index.js'
 
 /**
  * The record of ingest runs: a run row is written when the run starts and closed when it ends, so
@@ -8,11 +9,14 @@ import type { Database } from 'better-sqlite3'
 export interface RunFile {
   path: string
   sha256: string | null
-  status: 'imported' | 'skipped' | 'failed'
+  /** As written: imported, skipped or failed. As read back, an import with a warning is imported_with_warnings. */
+  status: 'imported' | 'imported_with_warnings' | 'skipped' | 'failed'
   code: string | null
   message: string | null
   planId: string | null
   ms: number
+  /** What the reader and the interpreter noted about the file (what --verbose prints). */
+  diagnostics?: Diagnostic[]
 }
 
 export interface RunSummary {
@@ -22,6 +26,8 @@ export interface RunSummary {
   pid: number
   files: number
   imported: number
+  /** Of the files imported, those with a warning (`runs --warnings N` lists them). */
+  imported_with_warnings: number
   skipped: number
   failed: number
   args: string
@@ -36,10 +42,14 @@ export class RunLog {
   }
 
   file(runId: number, file: RunFile): void {
+    const diagnostics = file.diagnostics ?? []
+    const warned = file.status === 'imported' && diagnostics.some((d) => d.level === 'warning')
+    // An import with warnings still counts as imported; its own count says how many of those need a look.
+    const counter = file.status === 'imported_with_warnings' ? 'imported' : file.status
     this.db.transaction(() => {
-      this.db.prepare('INSERT INTO run_files (run_id, path, sha256, status, code, message, plan_id, ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-        .run(runId, file.path, file.sha256, file.status, file.code, file.message, file.planId, file.ms)
-      this.db.prepare(`UPDATE runs SET ${file.status} = ${file.status} + 1 WHERE id = ?`).run(runId)
+      this.db.prepare('INSERT INTO run_files (run_id, path, sha256, status, code, message, plan_id, ms, diagnostics) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
+        .run(runId, file.path, file.sha256, warned ? 'imported_with_warnings' : file.status, file.code, file.message, file.planId, file.ms, JSON.stringify(diagnostics))
+      this.db.prepare(`UPDATE runs SET ${counter} = ${counter} + 1, imported_with_warnings = imported_with_warnings + ? WHERE id = ?`).run(warned ? 1 : 0, runId)
     }).immediate()
   }
 
@@ -61,6 +71,12 @@ export class RunLog {
     const failed = new Map<string, string[][]>()
     for (const row of rows) failed.set(row.sha256, [...(failed.get(row.sha256) ?? []), JSON.parse(row.args) as string[]])
     return failed
+  }
+
+  /** The files of a run that came with warnings or notes, each with them, in the order they were read. */
+  warnings(runId: number): (RunFile & { diagnostics: Diagnostic[] })[] {
+    const rows = this.db.prepare("SELECT path, sha256, status, code, message, plan_id AS planId, ms, diagnostics FROM run_files WHERE run_id = ? AND diagnostics <> '[]' ORDER BY rowid").all(runId) as (Omit<RunFile, 'diagnostics'> & { diagnostics: string })[]
+    return rows.map((row) => ({ ...row, diagnostics: JSON.parse(row.diagnostics) as Diagnostic[] }))
   }
 
   errors(runId: number): RunFile[] {

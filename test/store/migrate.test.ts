@@ -61,7 +61,7 @@ describe('migrating a database from before renditions', () => {
     old.close()
 
     const store = openStore(path)
-    expect(store.db.pragma('user_version', { simple: true })).toBe(5)
+    expect(store.db.pragma('user_version', { simple: true })).toBe(6)
     expect(store.listPlans().map((p) => [p.authority_code, p.revision, p.renditions.length])).toEqual([['E08000027', 1, 1], ['E06000020', 1, 2]])
     const [telford] = [...store.plans({ authority: 'E06000020' })]
     expect(telford!.id).toBe(word.id)
