@@ -33,3 +33,4 @@ export { renderRunErrors, renderRuns, renderRunWarnings } from './render/run-lis
 export { renderSearchHits, searchMark } from './render/search-hits.js'
 export { readFailureLines } from './render/read-failure.js'
 export { reportLines } from './render/report-lines.js'
+export { renderDocumentText } from './render/document-text.js'

@@ -5,11 +5,13 @@ import { READERS } from '../parsers/index.js'
 import { readDocument, readPlan } from '../src/ingest.js'
 import { tablesOf } from '../src/tables.js'
 import { renderPlanTree } from '../src/export/tree.js'
+import { renderDocumentText } from '../src/render/document-text.js'
 import { expectGolden, expectGoldenText } from './golden.js'
 
 /**
  * One test finds every fixture case (fixtures/<format>/<case>/input.*) and compares the cell grids
- * its reader found with tables.json, its whole export with plan.json, and its tree with plan.tree. `npm run test:update` rewrites them;
+ * its reader found with tables.json, the reader's whole document (paragraphs, and the lines of each
+ * cell) with document.txt, its whole export with plan.json, and its tree with plan.tree. `npm run test:update` rewrites them;
  * review the diff row by row before committing.
  */
 const root = join(import.meta.dirname, '..')
@@ -36,7 +38,9 @@ describe('golden exports', () => {
       const path = relative(root, c.input)
       const bytes = readFileSync(c.input)
       // The cell grids the reader found (what `actionplan tables` prints), before assembly.
-      expectGolden(join(c.dir, 'tables.json'), tablesOf((await readDocument(path, bytes)).document))
+      const { document } = await readDocument(path, bytes)
+      expectGolden(join(c.dir, 'tables.json'), tablesOf(document))
+      expectGoldenText(join(c.dir, 'document.txt'), renderDocumentText(document))
       const { interpretation } = await readPlan(path, bytes)
       expectGolden(join(c.dir, 'plan.json'), interpretation.plan)
       expectGoldenText(join(c.dir, 'plan.tree'), renderPlanTree(interpretation.plan))
