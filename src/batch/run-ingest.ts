@@ -92,12 +92,12 @@ export async function ingestFile(file: string, store: Store, parser: Parser = in
   try {
     const bytes = readInput(file)
     sha256 = sha256Of(bytes)
-    if (bytes.length > 0 && store.knownFile(sha256, path)) return outcome({ status: 'skipped', message: 'already imported (same bytes)' })
+    if (bytes.length > 0 && (await store.knownFile(sha256, path))) return outcome({ status: 'skipped', message: 'already imported (same bytes)' })
     if (knownFailures?.has(sha256)) return outcome({ status: 'skipped', code: KNOWN_FAILURE, message: 'known failure, skipped (it failed before with the same bytes; --retry-failed tries it again)' })
     const { plan, diagnostics } = await parser.parse(path, bytes, parseOptions)
     // The file's time orders revisions that carry no date or version of their own.
     const modifiedAt = file === '-' ? null : (statSync(file, { throwIfNoEntry: false })?.mtime.toISOString() ?? null)
-    const stored = store.importPlan(plan, { modifiedAt })
+    const stored = await store.importPlan(plan, { modifiedAt })
     const imported = stored.outcome === 'imported'
     return outcome({
       status: imported ? 'imported' : 'skipped',
@@ -145,10 +145,10 @@ export function readSettings(args: readonly string[]): string {
 }
 
 /** Files that failed before, in a run that read them as this one will. */
-function knownFailures(store: Store, args: readonly string[]): Set<string> {
+async function knownFailures(store: Store, args: readonly string[]): Promise<Set<string>> {
   const settings = readSettings(args)
   const known = new Set<string>()
-  for (const [sha256, runs] of store.runs.failedBefore()) if (runs.some((a) => readSettings(a) === settings)) known.add(sha256)
+  for (const [sha256, runs] of await store.runs.failedBefore()) if (runs.some((a) => readSettings(a) === settings)) known.add(sha256)
   return known
 }
 
@@ -157,12 +157,12 @@ export async function runIngest(files: readonly string[], store: Store, options:
   const jobs = Math.max(0, options.jobs ?? defaultJobs(files))
   // Standard input can be read only once, by this thread, so it never goes to a worker either way.
   const parser: Parser = jobs > 0 && ParsePool.available() ? new ParsePool(jobs) : inProcessParser
-  const runId = store.runs.start(options.args ?? files, files.length)
+  const runId = await store.runs.start(options.args ?? files, files.length)
   options.onRun?.(runId)
   const summary: IngestSummary = { runId, imported: 0, skipped: 0, failed: 0, knownFailures: 0, pages: 0, ms: 0, jobs: parser === inProcessParser ? 0 : jobs }
   const parseOptions: FileOptions = {
     format: options.format, password: options.password, maxPages: options.maxPages, timeoutMs: options.timeoutMs, stdinName: options.stdinName,
-    knownFailures: options.retryFailed ? undefined : knownFailures(store, options.args ?? []),
+    knownFailures: options.retryFailed ? undefined : await knownFailures(store, options.args ?? []),
   }
   let next = 0
   let done = 0
@@ -175,7 +175,7 @@ export async function runIngest(files: readonly string[], store: Store, options:
       if (outcome.code === KNOWN_FAILURE) summary.knownFailures += 1
       else summary[outcome.status] += 1
       summary.pages += outcome.pages ?? 0
-      store.runs.file(runId, { path: outcome.path, sha256: outcome.sha256, status: outcome.status, code: outcome.code, message: outcome.message, planId: outcome.planId, ms: outcome.ms })
+      await store.runs.file(runId, { path: outcome.path, sha256: outcome.sha256, status: outcome.status, code: outcome.code, message: outcome.message, planId: outcome.planId, ms: outcome.ms })
       done += 1
       const { sha256: _sha, ...visible } = outcome
       options.onFile?.(visible, done, files.length)
@@ -185,7 +185,7 @@ export async function runIngest(files: readonly string[], store: Store, options:
     await Promise.all(Array.from({ length: Math.max(1, jobs) }, lane))
   } finally {
     await parser.close()
-    store.runs.end(runId)
+    await store.runs.end(runId)
   }
   summary.ms = Math.round(performance.now() - started)
   return summary
