@@ -14,11 +14,11 @@ import { csvCell } from './export/csv.js'
 import { interpretFile, isSupportedFile, readDocument } from './ingest.js'
 import { walkPaths } from './batch/walk.js'
 import { authorities, isoDate, statuses, themes, UsageError } from './cli-values.js'
-import { knownAuthorities } from './store/known-values.js'
 import { selectPaths } from './batch/glob.js'
 import { ProgressBar } from './batch/progress.js'
 import { KNOWN_FAILURE, runIngest, type FileOutcome, type IngestSummary } from './batch/run-ingest.js'
-import { openStore } from './store/index.js'
+import { isServerDatabase, openStore, StoreConnectionError, type Store } from './store/index.js'
+import { inShard, parseShard } from './batch/shard.js'
 import { renderTablesCsv, tablesOf } from './tables.js'
 
 /**
@@ -36,14 +36,17 @@ function err(text: string): void {
   process.stderr.write(`${text}\n`)
 }
 
-const dbOption = (): Option => new Option('--db <file>', 'SQLite database file (default: $ACTIONPLAN_DB, else actionplans.sqlite)').default(DEFAULT_DB)
+const dbOption = (): Option =>
+  new Option('--db <file-or-url>', 'SQLite database file, or a postgres:// URL (default: $ACTIONPLAN_DB, else actionplans.sqlite)').default(DEFAULT_DB, '$ACTIONPLAN_DB or actionplans.sqlite')
 
 /** Opens the store; a file that is not SQLite (README.md passed as --db) is a usage error, not a crash. */
-function open(path: string): ReturnType<typeof openStore> {
+async function open(path: string): Promise<Store> {
   if (statSync(path, { throwIfNoEntry: false })?.isDirectory()) throw new UsageError(`${path}: is a folder, not a database; pass --db <file>`)
   try {
-    return openStore(path)
+    return await openStore(path)
   } catch (error) {
+    // Says where, never with what password (the store masks it).
+    if (error instanceof StoreConnectionError) throw new UsageError(error.message)
     const code = (error as { code?: string }).code
     if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') throw new UsageError(`${path}: not an actionplan database (not SQLite); pass --db <file>`)
     if (code === 'SQLITE_CANTOPEN' || code === 'SQLITE_READONLY') throw new UsageError(`${path}: cannot open the database for writing (${code}); check the path and its permissions`)
@@ -51,8 +54,8 @@ function open(path: string): ReturnType<typeof openStore> {
   }
 }
 
-function openExisting(path: string): ReturnType<typeof openStore> {
-  if (!existsSync(path)) throw new UsageError(`${path}: no such database; run \`actionplan ingest <files>\` first, or pass --db`)
+function openExisting(path: string): Promise<Store> {
+  if (!isServerDatabase(path) && !existsSync(path)) throw new UsageError(`${path}: no such database; run \`actionplan ingest <files>\` first, or pass --db`)
   return open(path)
 }
 
@@ -63,6 +66,13 @@ function checkOut(path: string): string {
   if (!stat?.isDirectory()) throw new UsageError(`--out ${path}: no such folder ${folder}/`)
   if (statSync(path, { throwIfNoEntry: false })?.isDirectory()) throw new UsageError(`--out ${path}: is a folder; name a file`)
   return path
+}
+
+/** Every plan of the store's stream, for the commands that look at them all at once. */
+async function allOf<T>(items: AsyncIterable<T>): Promise<T[]> {
+  const all: T[] = []
+  for await (const item of items) all.push(item)
+  return all
 }
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value]
@@ -92,6 +102,7 @@ interface IngestCliOptions {
   exclude: string[]
   name?: string
   retryFailed?: boolean
+  shard?: string
 }
 
 const positiveInt = (value: string, flag: string, min = 1): number => {
@@ -107,7 +118,10 @@ async function ingest(paths: string[], options: IngestCliOptions, argv: readonly
   if (options.name !== undefined && !paths.includes('-')) throw new UsageError('--name names standard input; give - among the paths')
   const missing = paths.filter((p) => p !== '-' && !existsSync(p))
   const walk = walkPaths(paths.filter((p) => !missing.includes(p)), isSupportedFile)
-  const files = selectPaths(walk.files, options.include, options.exclude)
+  const shard = options.shard === undefined ? null : parseShard(options.shard)
+  if (options.shard !== undefined && !shard) throw new UsageError(`--shard must be K/N with 1 ≤ K ≤ N (as 2/4), not "${options.shard}"`)
+  const selected = selectPaths(walk.files, options.include, options.exclude)
+  const files = shard ? inShard(selected, shard) : selected
   // A path that does not exist is a failed file, not a usage error: the rest of the batch still runs.
   files.push(...missing)
   const unsupported = selectPaths(walk.unsupported, options.include, options.exclude)
@@ -122,7 +136,7 @@ async function ingest(paths: string[], options: IngestCliOptions, argv: readonly
   }
   for (const note of notes) err(note)
   if (options.verbose) for (const path of [...unsupported, ...walk.repeated, ...walk.broken]) err(`    ${path}`)
-  const store = open(options.db)
+  const store = await open(options.db)
   const progress = new ProgressBar(files.length)
   const showProgress = progress.enabled && !options.json
   let runId: number | null = null
@@ -145,7 +159,7 @@ async function ingest(paths: string[], options: IngestCliOptions, argv: readonly
     })
   } finally {
     progress.clear()
-    store.close()
+    await store.close()
   }
   const seconds = summary.ms / 1000
   if (options.json) {
@@ -153,22 +167,22 @@ async function ingest(paths: string[], options: IngestCliOptions, argv: readonly
     out(jsonLine('summary', summary.runId, { imported, skipped, failed, known_failures: knownFailures, seconds, pages }))
   }
   const known = summary.knownFailures > 0 ? `; ${count(summary.knownFailures, 'known failure')} skipped (--retry-failed tries again)` : ''
-  err(`${summary.imported} imported, ${summary.skipped} skipped, ${summary.failed} failed in ${seconds.toFixed(1)} s (${summary.pages} pages) → ${options.db}, run ${summary.runId}${known}`)
+  err(`${summary.imported} imported, ${summary.skipped} skipped, ${summary.failed} failed in ${seconds.toFixed(1)} s (${summary.pages} pages) → ${store.target}, run ${summary.runId}${known}`)
   if (summary.failed > 0) err(`Fix the failed files and run the same command again: files already imported are skipped, and so are failed files whose bytes and reading flags are unchanged (--retry-failed tries them anyway). \`actionplan runs --errors ${summary.runId}\` lists them.`)
   // Exit 1 only for a file that failed in this run: a nightly job does not fail forever on one bad file.
   return summary.failed > 0 ? 1 : 0
 }
 
-function runs(options: { db: string; json?: boolean; errors?: string; limit: string }): number {
-  const store = openExisting(options.db)
+async function runs(options: { db: string; json?: boolean; errors?: string; limit: string }): Promise<number> {
+  const store = await openExisting(options.db)
   try {
     if (options.errors !== undefined) {
-      const failed = store.runs.errors(positiveInt(options.errors, '--errors'))
+      const failed = await store.runs.errors(positiveInt(options.errors, '--errors'))
       if (options.json) out(JSON.stringify(failed, null, 2))
       else for (const f of failed) out(`${f.code}\t${f.message}`)
       return 0
     }
-    const list = store.runs.list(positiveInt(options.limit, '--limit'))
+    const list = await store.runs.list(positiveInt(options.limit, '--limit'))
     if (options.json) {
       out(JSON.stringify(list, null, 2))
       return 0
@@ -179,7 +193,7 @@ function runs(options: { db: string; json?: boolean; errors?: string; limit: str
       out(`${String(r.id).padStart(4)}  ${r.started_at}  ${state}  ${r.files} files: ${r.imported} imported, ${r.skipped} skipped, ${r.failed} failed`)
     }
   } finally {
-    store.close()
+    await store.close()
   }
   return 0
 }
@@ -210,9 +224,9 @@ async function exportCommand(options: ExportCliOptions): Promise<number> {
     allRevisions: options.allRevisions,
   }
   if (options.out !== undefined) checkOut(options.out)
-  const store = openExisting(options.db)
+  const store = await openExisting(options.db)
   try {
-    const plans = store.plans({ ...filter, authority: authorities(options.authority, knownAuthorities(store.db)) })
+    const plans = store.plans({ ...filter, authority: authorities(options.authority, await store.knownAuthorities()) })
     const write = (stream: NodeJS.WritableStream): Promise<void> =>
       options.format === 'json' ? writeJson(plans, stream) : writeCsv(plans, stream, options.level as 'actions' | 'recommendations' | 'milestones', { bom: options.bom })
     if (!options.out) await write(process.stdout)
@@ -226,15 +240,15 @@ async function exportCommand(options: ExportCliOptions): Promise<number> {
       err(`wrote ${options.out}`)
     }
   } finally {
-    store.close()
+    await store.close()
   }
   return 0
 }
 
-function list(options: { db: string; json?: boolean }): number {
-  const store = openExisting(options.db)
+async function list(options: { db: string; json?: boolean }): Promise<number> {
+  const store = await openExisting(options.db)
   try {
-    const plans = store.listPlans()
+    const plans = await store.listPlans()
     if (options.json) {
       // When a row was written is a fact of the run (see `runs`), not of the plan: left out, so the
       // same files give the same list whatever the day.
@@ -248,72 +262,72 @@ function list(options: { db: string; json?: boolean }): number {
       out(`${p.id}  ${authority}  ${p.title ?? '(untitled)'}  r${p.revision}  ${p.recommendations} recs / ${p.actions} actions  ${p.source_path}${others}`)
     }
   } finally {
-    store.close()
+    await store.close()
   }
   return 0
 }
 
 /** An id prefix that names several plans is a mistake to point out, with the plans it names. */
-function checkUnique(store: ReturnType<typeof openStore>, id: string): void {
-  const matches = store.listPlans().filter((p) => p.id.startsWith(id))
+async function checkUnique(store: Store, id: string): Promise<void> {
+  const matches = (await store.listPlans()).filter((p) => p.id.startsWith(id))
   if (matches.length < 2 || matches.some((p) => p.id === id)) return
   const lines = matches.map((p) => `  ${p.id}  ${p.authority_name ?? 'authority unknown'}  ${p.title ?? '(untitled)'}  r${p.revision}`)
   throw new UsageError([`plan id "${id}" matches ${matches.length} plans; give more of the id:`, ...lines].join('\n'))
 }
 
-function show(id: string, options: { db: string; json?: boolean }): number {
-  const store = openExisting(options.db)
+async function show(id: string, options: { db: string; json?: boolean }): Promise<number> {
+  const store = await openExisting(options.db)
   try {
-    checkUnique(store, id)
-    const plan = store.getPlan(id)
+    await checkUnique(store, id)
+    const plan = await store.getPlan(id)
     if (!plan) throw new UsageError(`no plan ${id}; \`actionplan list\` shows the ids`)
     if (options.json) out(JSON.stringify(plan, null, 2))
     else out(renderPlanTree(plan))
   } finally {
-    store.close()
+    await store.close()
   }
   return 0
 }
 
-function history(id: string, options: { db: string; json?: boolean }): number {
-  const store = openExisting(options.db)
+async function history(id: string, options: { db: string; json?: boolean }): Promise<number> {
+  const store = await openExisting(options.db)
   try {
-    checkUnique(store, id)
-    const revisions = store.revisions(id)
+    await checkUnique(store, id)
+    const revisions = await store.revisions(id)
     if (revisions.length === 0) throw new UsageError(`no plan ${id}; \`actionplan list\` shows the ids`)
     const changes = planHistory(revisions)
     if (options.json) out(JSON.stringify({ revisions: revisions.map((p) => ({ revision: p.revision, id: p.id, source: p.source })), changes }, null, 2))
     else out(renderHistory(revisions, changes))
   } finally {
-    store.close()
+    await store.close()
   }
   return 0
 }
 
-function compare(options: { db: string; by: Grouping; asOf?: string; format: string }): number {
+async function compare(options: { db: string; by: Grouping; asOf?: string; format: string }): Promise<number> {
   const asOf = isoDate(options.asOf, '--as-of') ?? today()
-  const store = openExisting(options.db)
+  const store = await openExisting(options.db)
   try {
-    const rows = comparePlans(store.plans(), options.by, asOf)
+    const rows = comparePlans(await allOf(store.plans()), options.by, asOf)
     if (options.format === 'json') out(JSON.stringify({ by: options.by, as_of: asOf, rows }, null, 2))
     else if (options.format === 'csv') {
       const headers = Object.keys(rows[0] ?? { group: '' })
       out([headers.join(','), ...rows.map((r) => headers.map((h) => csvCell(String(r[h as keyof CompareRow] ?? ''))).join(','))].join('\r\n'))
     } else out(renderCompareTable(rows, options.by, asOf))
   } finally {
-    store.close()
+    await store.close()
   }
   return 0
 }
 
-function search(words: string[], options: { db: string; limit: string; json?: boolean; allRevisions?: boolean; authority?: string; theme?: string }): number {
-  const store = openExisting(options.db)
+async function search(words: string[], options: { db: string; limit: string; json?: boolean; allRevisions?: boolean; authority?: string; theme?: string }): Promise<number> {
+  const store = await openExisting(options.db)
   try {
     const tty = Boolean(process.stdout.isTTY) && !options.json
     const mark: [string, string] = tty ? ['\x1b[1;33m', '\x1b[0m'] : ['[', ']']
-    const hits = store.search(words.join(' '), {
+    const hits = await store.search(words.join(' '), {
       limit: positiveInt(options.limit, '--limit'), mark, allRevisions: options.allRevisions,
-      authority: options.authority === undefined ? undefined : authorities([options.authority], knownAuthorities(store.db))[0],
+      authority: options.authority === undefined ? undefined : authorities([options.authority], await store.knownAuthorities())[0],
       theme: options.theme === undefined ? undefined : themes([options.theme])[0],
     })
     if (options.json) out(JSON.stringify(hits, null, 2))
@@ -325,7 +339,7 @@ function search(words: string[], options: { db: string; limit: string; json?: bo
       }
     }
   } finally {
-    store.close()
+    await store.close()
   }
   return 0
 }
@@ -333,13 +347,14 @@ function search(words: string[], options: { db: string; limit: string; json?: bo
 async function report(options: { db: string; out: string; asOf?: string; authority: string[] }): Promise<number> {
   const asOf = isoDate(options.asOf, '--as-of') ?? today()
   checkOut(options.out)
-  const store = openExisting(options.db)
+  const store = await openExisting(options.db)
   try {
-    const { files, warnings } = await writeReport(store.plans({ authority: authorities(options.authority, knownAuthorities(store.db)) }), { asOf, reportPath: options.out })
+    const plans = await allOf(store.plans({ authority: authorities(options.authority, await store.knownAuthorities()) }))
+    const { files, warnings } = await writeReport(plans, { asOf, reportPath: options.out })
     for (const w of warnings) err(`warning: ${w}`)
     err(`wrote ${options.out}${files.length > 1 ? ` and ${files.length - 1} Word source(s) as HTML beside it` : ''}; open it in a browser (it works offline)`)
   } finally {
-    store.close()
+    await store.close()
   }
   return 0
 }
@@ -392,7 +407,7 @@ async function explain(path: string, options: { reader?: Format; password?: stri
   }
 }
 
-const ENVIRONMENT = '\n\nEnvironment:\n  ACTIONPLAN_DB  the database file when --db is not given (else actionplans.sqlite in the current folder)'
+const ENVIRONMENT = '\n\nEnvironment:\n  ACTIONPLAN_DB  the database file when --db is not given, or a postgres:// URL (else actionplans.sqlite in the current folder)'
 const NO_DATABASE = '\n\nEnvironment:\n  none: this command reads only the file; it does not open $ACTIONPLAN_DB'
 
 /** The program and a getter for the exit code its action set. */
@@ -420,6 +435,7 @@ export function buildProgram(): { program: Command; exitCode: () => number } {
     .option('--include <glob>', 'only files matching this glob (repeatable; a glob without / matches the file name)', collect, [])
     .option('--exclude <glob>', 'skip files matching this glob (repeatable)', collect, [])
     .option('--name <file>', 'the file name to record for standard input (-); its extension picks the reader as a file\'s would')
+    .option('--shard <K/N>', 'only the K-th of N slices of the files (by a hash of each path): N processes or machines given the same paths and --db split the work')
     .option('--retry-failed', 'try again files that failed in an earlier run with the same bytes (skipped by default)')
     .option('--json', 'one JSON line per file on stdout, then a summary line, for logs')
     .option('--verbose', 'print warnings for each file, and the files a folder walk skipped')
@@ -459,8 +475,8 @@ export function buildProgram(): { program: Command; exitCode: () => number } {
       '  actionplan compare --by theme --as-of 2013-03-31',
       '  actionplan compare --by authority --format csv > authorities.csv',
     ].join('\n') + ENVIRONMENT)
-    .action((options) => {
-      exitCode = compare(options)
+    .action(async (options) => {
+      exitCode = await compare(options)
     })
 
   program
@@ -475,8 +491,8 @@ export function buildProgram(): { program: Command; exitCode: () => number } {
     .option('--all-revisions', 'search every revision of each plan, not only the latest')
     .option('--verbose', 'the stack of an internal error')
     .addHelpText('after', `\nEach hit names its file and page, its plan and its ref.\n\nExamples:\n  actionplan search supervision audit\n  actionplan search care leavers --json\n  actionplan search audit --authority Telford --theme supervision${ENVIRONMENT}`)
-    .action((words: string[], options) => {
-      exitCode = search(words, options)
+    .action(async (words: string[], options) => {
+      exitCode = await search(words, options)
     })
 
   program
@@ -500,8 +516,8 @@ export function buildProgram(): { program: Command; exitCode: () => number } {
     .option('--json', 'JSON instead of text')
     .option('--verbose', 'the stack of an internal error')
     .addHelpText('after', `\nActions are matched across revisions by their text.\n\nExamples:\n  actionplan history 3f9c2a\n  actionplan history 3f9c2a --json${ENVIRONMENT}`)
-    .action((id: string, options) => {
-      exitCode = history(id, options)
+    .action(async (id: string, options) => {
+      exitCode = await history(id, options)
     })
 
   program
@@ -513,8 +529,8 @@ export function buildProgram(): { program: Command; exitCode: () => number } {
     .option('--json', 'JSON instead of text')
     .option('--verbose', 'the stack of an internal error')
     .addHelpText('after', `\nExamples:\n  actionplan runs\n  actionplan runs --errors 12${ENVIRONMENT}`)
-    .action((options) => {
-      exitCode = runs(options)
+    .action(async (options) => {
+      exitCode = await runs(options)
     })
 
   program
@@ -546,8 +562,8 @@ export function buildProgram(): { program: Command; exitCode: () => number } {
     .option('--json', 'as JSON')
     .option('--verbose', 'the stack of an internal error')
     .addHelpText('after', `\nOne line per stored revision: id, authority, title, revision, counts, source file.\n\nExamples:\n  actionplan list\n  actionplan list --db plans.sqlite --json${ENVIRONMENT}`)
-    .action((options) => {
-      exitCode = list(options)
+    .action(async (options) => {
+      exitCode = await list(options)
     })
 
   program
@@ -558,8 +574,8 @@ export function buildProgram(): { program: Command; exitCode: () => number } {
     .option('--json', 'the plan as JSON (the export contract)')
     .option('--verbose', 'the stack of an internal error')
     .addHelpText('after', `\nA prefix that matches several plans is refused, with the plans it matches.\n\nExamples:\n  actionplan show 3f9c2a\n  actionplan show 3f9c2a --json > plan.json${ENVIRONMENT}`)
-    .action((id: string, options) => {
-      exitCode = show(id, options)
+    .action(async (id: string, options) => {
+      exitCode = await show(id, options)
     })
 
   program
