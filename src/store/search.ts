@@ -49,13 +49,16 @@ function engine(sql: Sql, terms: string[], open: string, close: string) {
         OR instr(lower(json_extract(j.value, '$.name')), ?) > 0)`,
     }
   }
+  // A word is cut where FTS5's tokenizer cuts it (multi-agency: multi, agency), and its pieces
+  // sought as a phrase, so "multi agency" is found as FTS5 finds it.
+  const phrases = terms.map((t) => (t.match(/[\p{L}\p{N}]+/gu) ?? []).join(' '))
   const query = terms.map(() => "phraseto_tsquery('english', CAST(? AS TEXT))").join(' && ')
   const options = `StartSel="${open}", StopSel="${close}", MaxWords=14, MinWords=6, MaxFragments=1, FragmentDelimiter="…"`
   return {
-    match: { text: `s.document @@ (${query})`, params: terms },
-    snippet: { text: `ts_headline('english', s.text || E'\\n' || COALESCE(s.progress, ''), (${query}), CAST(? AS TEXT))`, params: [...terms, options] },
+    match: { text: `s.document @@ (${query})`, params: phrases },
+    snippet: { text: `ts_headline('english', s.text || E'\\n' || COALESCE(s.progress, ''), (${query}), CAST(? AS TEXT))`, params: [...phrases, options] },
     rank: `-ts_rank_cd(s.document, (${query}))`,
-    rankParams: terms,
+    rankParams: phrases,
     authority: `EXISTS (SELECT 1 FROM json_array_elements(CAST(p.authorities AS JSON)) j WHERE lower(j.value->>'code') = CAST(? AS TEXT)
         OR strpos(lower(j.value->>'name'), CAST(? AS TEXT)) > 0)`,
   }
