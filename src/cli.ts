@@ -17,7 +17,7 @@ import { authorities, isoDate, statuses, themes, UsageError } from './cli-values
 import { selectPaths } from './batch/glob.js'
 import { ProgressBar } from './batch/progress.js'
 import { KNOWN_FAILURE, runIngest, type FileOutcome, type IngestSummary } from './batch/run-ingest.js'
-import { isServerDatabase, openStore, StoreConnectionError, type Store } from './store/index.js'
+import { databaseExists, openStore, StoreConnectionError, type Store } from './store/index.js'
 import { inShard, parseShard } from './batch/shard.js'
 import { renderTablesCsv, tablesOf } from './tables.js'
 
@@ -55,7 +55,7 @@ async function open(path: string): Promise<Store> {
 }
 
 function openExisting(path: string): Promise<Store> {
-  if (!isServerDatabase(path) && !existsSync(path)) throw new UsageError(`${path}: no such database; run \`actionplan ingest <files>\` first, or pass --db`)
+  if (!databaseExists(path)) throw new UsageError(`${path}: no such database; run \`actionplan ingest <files>\` first, or pass --db`)
   return open(path)
 }
 

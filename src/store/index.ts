@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs'
 import { PgConnection } from './pg-connection.js'
 import { isPostgresUrl, redactUrl } from './redact.js'
 import { SqliteConnection } from './sqlite-connection.js'
@@ -17,8 +18,8 @@ export type { SearchHit, SearchOptions } from './search.js'
 export type { PlanSummary, Store } from './contract.js'
 export { StoreConnectionError } from './pg-connection.js'
 
-/** Whether `target` names a database on a server (a postgres:// URL) rather than a file. */
-export const isServerDatabase = isPostgresUrl
+/** Whether the database `target` names may exist: a file that is there, or any server URL (the server answers when opened). */
+export const databaseExists = (target: string): boolean => isPostgresUrl(target) || existsSync(target)
 
 /** The database as it may be printed: a URL without its password. */
 export const describeDatabase = (target: string): string => redactUrl(target)
