@@ -57,11 +57,30 @@ export class PgConnection implements Connection {
         throw this.clean(error)
       }
     }
+    const unprepared = async (text: string, params: readonly Param[]): Promise<void> => {
+      if (this.broken) throw this.broken
+      try {
+        await this.client.query({ text: numberPlaceholders(text), values: [...params] })
+      } catch (error) {
+        throw this.clean(error)
+      }
+    }
     this.sql = {
       dialect: 'postgres',
       all: async <T>(text: string, params: readonly Param[] = []) => (await query<T>(text, params)).rows,
       get: async <T>(text: string, params: readonly Param[] = []) => (await query<T>(text, params)).rows[0],
       run: async (text: string, params: readonly Param[] = []) => (await query(text, params)).rowCount ?? 0,
+      insert: async (text: string, rows: readonly (readonly Param[])[]) => {
+        const tuple = text.slice(text.lastIndexOf('('))
+        const head = text.slice(0, text.lastIndexOf('('))
+        const width = rows[0]?.length ?? 1
+        // Far below the protocol's 65535 parameters; each chunk one unnamed statement, one round trip.
+        const size = Math.max(1, Math.floor(20_000 / width))
+        for (let start = 0; start < rows.length; start += size) {
+          const chunk = rows.slice(start, start + size)
+          await unprepared(`${head}${chunk.map(() => tuple).join(', ')}`, chunk.flat())
+        }
+      },
     }
     // A server that goes away between queries must not crash the process with an unhandled event.
     client.on('error', (error) => {

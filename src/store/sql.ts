@@ -16,6 +16,11 @@ export interface Sql {
   get<T>(text: string, params?: readonly Param[]): Promise<T | undefined>
   /** Runs a statement; the number of rows it changed. */
   run(text: string, params?: readonly Param[]): Promise<number>
+  /**
+   * Runs `INSERT … VALUES (?, …)` once per row, in order: SQLite row by row (a prepared statement
+   * is as fast as it gets in process), PostgreSQL as few multi-row statements (one round trip each).
+   */
+  insert(text: string, rows: readonly (readonly Param[])[]): Promise<void>
 }
 
 export interface Connection {

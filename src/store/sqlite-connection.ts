@@ -36,6 +36,10 @@ export class SqliteConnection implements Connection {
       all: async <T>(text: string, params: readonly Param[] = []) => statement(text).all(...params) as T[],
       get: async <T>(text: string, params: readonly Param[] = []) => statement(text).get(...params) as T | undefined,
       run: async (text: string, params: readonly Param[] = []) => statement(text).run(...params).changes,
+      insert: async (text: string, rows: readonly (readonly Param[])[]) => {
+        const prepared = statement(text)
+        for (const row of rows) prepared.run(...row)
+      },
     }
   }
 

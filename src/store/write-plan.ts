@@ -1,5 +1,5 @@
 import type { Plan } from '../../schemas/index.js'
-import type { Sql } from './sql.js'
+import type { Param, Sql } from './sql.js'
 
 const json = (value: unknown): string => JSON.stringify(value)
 
@@ -40,7 +40,7 @@ export class PlanWriter {
     await this.db.run(SOURCE, [source.sha256, source.path, source.format, source.pages, importedAt, planId, facts.title_key, facts.modified_at, plan.coverage])
   }
 
-  /** Writes the whole plan and its file; the caller holds the transaction. */
+  /** Writes the whole plan and its file, table by table (parents first); the caller holds the transaction. */
   async write(plan: Plan, key: string, importedAt: string, facts: IdentityFacts): Promise<void> {
     const { source } = plan
     const db = this.db
@@ -50,24 +50,30 @@ export class PlanWriter {
       plan.inspectorate, plan.plan_date, json(plan.keys), json(plan.notes), plan.coverage, importedAt, facts.authority_key, facts.fingerprint, facts.colours,
       facts.version, facts.inspection_date,
     ])
+    const rows: Record<'recs' | 'actions' | 'milestones' | 'themes' | 'search', Param[][]> = { recs: [], actions: [], milestones: [], themes: [], search: [] }
     for (const [r, rec] of plan.recommendations.entries()) {
-      await db.run(RECOMMENDATION, [rec.id, plan.id, r, rec.ref, rec.text, rec.theme, rec.timeframe, json(rec.organisations), json(rec.shares_actions_with),
+      rows.recs.push([rec.id, plan.id, r, rec.ref, rec.text, rec.theme, rec.timeframe, json(rec.organisations), json(rec.shares_actions_with),
         json(rec.extra), json(rec.provenance), json(rec.themes)])
-      for (const t of rec.themes) await db.run(THEME, [plan.id, rec.id, 'recommendation', t.theme, json(t.words)])
-      await db.run(SEARCH, [rec.text, null, plan.id, rec.id, 'recommendation'])
+      for (const t of rec.themes) rows.themes.push([plan.id, rec.id, 'recommendation', t.theme, json(t.words)])
+      rows.search.push([rec.text, null, plan.id, rec.id, 'recommendation'])
       for (const [a, action] of rec.actions.entries()) {
-        await db.run(ACTION, [
+        rows.actions.push([
           action.id, rec.id, plan.id, a, action.ref, action.text, json(action.leads), action.lead_raw, json(action.organisations), action.due_date,
           action.due_raw, action.status, action.rag, action.rag_source, action.status_raw, action.progress, action.success_criteria, action.evidence,
           action.impact, action.timeframe, json(action.extra), json(action.provenance), json(action.themes), json(action.also_answers),
           action.status_effective, action.status_source,
         ])
-        for (const t of action.themes) await db.run(THEME, [plan.id, action.id, 'action', t.theme, json(t.words)])
-        await db.run(SEARCH, [[action.text, ...action.milestones.map((m) => m.text)].join('\n'), action.progress, plan.id, action.id, 'action'])
+        for (const t of action.themes) rows.themes.push([plan.id, action.id, 'action', t.theme, json(t.words)])
+        rows.search.push([[action.text, ...action.milestones.map((m) => m.text)].join('\n'), action.progress, plan.id, action.id, 'action'])
         for (const [m, milestone] of action.milestones.entries()) {
-          await db.run(MILESTONE, [action.id, m, milestone.text, milestone.due_date, milestone.due_raw, milestone.status, milestone.rag, json(milestone.provenance)])
+          rows.milestones.push([action.id, m, milestone.text, milestone.due_date, milestone.due_raw, milestone.status, milestone.rag, json(milestone.provenance)])
         }
       }
     }
+    await db.insert(RECOMMENDATION, rows.recs)
+    await db.insert(ACTION, rows.actions)
+    await db.insert(MILESTONE, rows.milestones)
+    await db.insert(THEME, rows.themes)
+    await db.insert(SEARCH, rows.search)
   }
 }
