@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import Database, { type Statement } from 'better-sqlite3'
-import { migrate, rebuildIfFlagged, SCHEMA_VERSION } from './migrations.js'
+import { migrate, rebuildIfFlagged } from './migrations.js'
 import { Mutex, type Connection, type Param, type Sql } from './sql.js'
 
 /**
@@ -83,5 +83,3 @@ export class SqliteConnection implements Connection {
     await this.mutex.hold(async () => this.db.close())
   }
 }
-
-export { SCHEMA_VERSION }
