@@ -1,3 +1,5 @@
+import { readFileSync, statSync } from 'node:fs'
+import { dirname } from 'node:path'
 import { RAGS, STATUSES, type Authority } from '../schemas/index.js'
 import { authorityMatches, normaliseStatus } from './store/plan-filter.js'
 import { TAXONOMY } from './themes/taxonomy.js'
@@ -91,3 +93,31 @@ function nearestAuthority(value: string, known: readonly Authority[]): string | 
   const near = closest(value, words.map((x) => x.w))
   return near === null ? null : words.find((x) => x.w === near)!.name
 }
+
+/** A flag that counts something (--limit, --jobs): a whole number of at least `min`. */
+export const positiveInt = (value: string, flag: string, min = 1): number => {
+  const n = Number(value)
+  if (!Number.isInteger(n) || n < min) throw new UsageError(`${flag} must be a whole number of at least ${min}, not "${value}"`)
+  return n
+}
+
+/** --out must go into a folder that exists: we never create folders behind the user's back. */
+export function checkOut(path: string): string {
+  const folder = dirname(path)
+  const stat = statSync(folder, { throwIfNoEntry: false })
+  if (!stat?.isDirectory()) throw new UsageError(`--out ${path}: no such folder ${folder}/`)
+  if (statSync(path, { throwIfNoEntry: false })?.isDirectory()) throw new UsageError(`--out ${path}: is a folder; name a file`)
+  return path
+}
+
+/** The one file `tables` and `explain` read (- is standard input): a missing path or a folder is a usage error. */
+export function readBytes(path: string, command: string): Uint8Array {
+  if (path === '-') return readFileSync(0)
+  const stat = statSync(path, { throwIfNoEntry: false })
+  if (!stat) throw new UsageError(`${path}: no such file`)
+  if (stat.isDirectory()) throw new UsageError(`${path}: is a folder; \`actionplan ${command}\` reads one file`)
+  return readFileSync(path)
+}
+
+/** Today as YYYY-MM-DD, the default of --as-of. */
+export const today = (): string => new Date().toISOString().slice(0, 10)

@@ -1,6 +1,7 @@
 import type { Action, Plan, Recommendation } from '../schemas/index.js'
 import { dueEnd, isComplete, isOverdue } from './store/plan-filter.js'
 import { TAXONOMY } from './themes/taxonomy.js'
+import { csvText } from './export/csv-text.js'
 
 /**
  * Plans side by side, grouped by authority, theme or inspectorate: how many recommendations and
@@ -127,4 +128,14 @@ export function renderCompareTable(rows: readonly CompareRow[], by: Grouping, as
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((row) => row[i]!.length)))
   const line = (cells: string[]): string => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ')
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...body.map(line)].join('\n')
+}
+
+export const COMPARE_FORMATS = ['table', 'csv', 'json'] as const
+
+/** What `actionplan compare` prints: the table for reading, or the rows as CSV or JSON. */
+export async function renderCompare(rows: readonly CompareRow[], by: Grouping, asOf: string, format: (typeof COMPARE_FORMATS)[number]): Promise<string> {
+  if (format === 'json') return JSON.stringify({ by, as_of: asOf, rows }, null, 2)
+  if (format === 'table') return renderCompareTable(rows, by, asOf)
+  const headers = Object.keys(rows[0] ?? { group: '' }) as (keyof CompareRow)[]
+  return csvText(headers, rows.map((r) => headers.map((h) => r[h])))
 }

@@ -80,3 +80,8 @@ export function renderHistory(revisions: readonly Plan[], changes: readonly Acti
   }
   return lines.join('\n')
 }
+
+/** `history --json`: each revision's number, id and source, then the changes. */
+export function historyJson(revisions: readonly Plan[], changes: readonly ActionChange[]): string {
+  return JSON.stringify({ revisions: revisions.map((p) => ({ revision: p.revision, id: p.id, source: p.source })), changes }, null, 2)
+}

@@ -1,5 +1,5 @@
 /**
- * The library API: everything the CLI does, as functions. The CLI (src/cli.ts) is a thin shell
+ * The library API: everything the CLI does, as functions. The CLI (src/cli/, one file per command) is a thin shell
  * over these.
  */
 export * from '../schemas/index.js'
@@ -10,8 +10,27 @@ export { interpretPlan, type Interpretation, type SourceInfo } from './interpret
 export { expandPaths, interpretFile, readDocument, readPlan, sha256Of, type ReadOptions } from './ingest.js'
 export { ingestFile, runIngest, type FileOutcome, type IngestOptions, type IngestSummary } from './batch/run-ingest.js'
 export { selectPaths } from './batch/glob.js'
-export { openStore, type Store } from './store/index.js'
-export { writeCsv } from './export/csv.js'
+export { databaseExists, describeDatabase, openStore, StoreConnectionError, type Store } from './store/index.js'
+export { inShard, parseShard, type Shard } from './batch/shard.js'
+export { LEVELS, writeCsv, type Level } from './export/csv.js'
 export { writeJson } from './export/json.js'
 export { renderPlanTree } from './export/tree.js'
 export { tablesOf } from './tables.js'
+export { exportPlans, exportPlansToFile, type ExportOptions } from './export/export-plans.js'
+export { renderTables, renderTablesCsv, type FoundTable } from './tables.js'
+export { renderExplanation } from './explain.js'
+export { COMPARE_FORMATS, comparePlans, GROUPINGS, renderCompare, renderCompareTable, type CompareRow, type Grouping } from './compare.js'
+export { historyJson, planHistory, renderHistory, type ActionChange } from './history.js'
+export { renderReport } from './report/render-report.js'
+export { writeReport, type WrittenReport } from './report/write-report.js'
+export { walkPaths, type Walk } from './batch/walk.js'
+export { selectFiles, type FileSelection } from './batch/select-files.js'
+export { ProgressBar } from './batch/progress.js'
+export { allPlans } from './store/all-plans.js'
+export { authorities, checkOut, isoDate, positiveInt, readBytes, statuses, themes, today, UsageError } from './cli-values.js'
+export { describeOutcome, diagnosticLine, jsonLine, outcomeLines, summaryJsonLine, summaryLines } from './render/ingest-lines.js'
+export { checkUnique, noSuchPlan, planListJson, renderPlanList } from './render/plan-list.js'
+export { renderRunErrors, renderRuns } from './render/run-list.js'
+export { renderSearchHits, searchMark } from './render/search-hits.js'
+export { readFailureLines } from './render/read-failure.js'
+export { reportLines } from './render/report-lines.js'

@@ -1,4 +1,4 @@
-import { csvCell } from './export/csv.js'
+import { csvText } from './export/csv-text.js'
 import type { BBox, SourceDocument } from '../schemas/index.js'
 
 export interface FoundTable {
@@ -34,12 +34,12 @@ export function tablesOf(document: SourceDocument): FoundTable[] {
 }
 
 /** One CSV line per cell: table, page (a spreadsheet's sheet name), row, col, spans, fill, text. */
-export function renderTablesCsv(tables: readonly FoundTable[]): string {
-  const lines = ['table,page,row,col,row_span,col_span,fill,text']
-  for (const t of tables) {
-    t.rows.forEach((row, r) => {
-      for (const c of row.cells) lines.push([t.index, t.sheet !== undefined ? csvCell(t.sheet) : (t.page ?? ''), r, c.col, c.rowSpan, c.colSpan, c.fill ?? '', csvCell(c.text)].join(','))
-    })
-  }
-  return lines.join('\r\n')
+export function renderTablesCsv(tables: readonly FoundTable[]): Promise<string> {
+  const rows = tables.flatMap((t) => t.rows.flatMap((row, r) => row.cells.map((c) => [t.index, t.sheet ?? t.page, r, c.col, c.rowSpan, c.colSpan, c.fill, c.text])))
+  return csvText(['table', 'page', 'row', 'col', 'row_span', 'col_span', 'fill', 'text'], rows)
+}
+
+/** What `actionplan tables` prints: the grids as JSON, or one CSV line per cell. */
+export async function renderTables(tables: readonly FoundTable[], format: 'json' | 'csv'): Promise<string> {
+  return format === 'csv' ? renderTablesCsv(tables) : JSON.stringify(tables, null, 2)
 }
