@@ -2,9 +2,11 @@
  * Batch import speed and memory: files/s, pages/s and peak RSS of `actionplan ingest` over a
  * generated set of PDFs at --jobs 1 and --jobs 2, and peak RSS with 100 and with 300 files (it
  * must not grow with the number of files: files are streamed through, not held); then files/s and
- * peak RSS over 100 generated spreadsheet trackers (.xlsx) at --jobs 2.
+ * peak RSS over 100 generated spreadsheet trackers (.xlsx) at --jobs 2; then files/s into SQLite
+ * and into PostgreSQL (a throwaway local cluster) for the same 100 generated PDFs, by one process
+ * and by two splitting them with --shard (scripts/bench/store-bench.ts). --stores runs only that.
  *
- *   npm run build && npx tsx scripts/bench-batch.ts [--count 300]
+ *   npm run build && npx tsx scripts/bench-batch.ts [--count 300] [--stores]
  */
 import { mkdtempSync, rmSync } from 'node:fs'
 import { availableParallelism, tmpdir } from 'node:os'
@@ -12,6 +14,7 @@ import { join } from 'node:path'
 import { generatePdfs } from './bench/generate-pdfs.js'
 import { generateTrackers } from './bench/generate-trackers.js'
 import { measure } from './bench/measure.js'
+import { benchStores } from './bench/store-bench.js'
 
 const root = join(import.meta.dirname, '..')
 const i = process.argv.indexOf('--count')
@@ -27,6 +30,16 @@ function ingest(dir: string, jobs: number, tag: string) {
 }
 
 try {
+  if (process.argv.includes('--stores')) {
+    const hundred = join(work, 'first-100')
+    generatePdfs(hundred, 100)
+    await benchStores(hundred, work)
+  } else await everything()
+} finally {
+  rmSync(work, { recursive: true, force: true })
+}
+
+async function everything(): Promise<void> {
   const all = join(work, 'all')
   const files = generatePdfs(all, count)
   const small = join(work, 'first-100')
@@ -44,7 +57,7 @@ try {
   console.log(`\n| trackers (.xlsx) | --jobs | files/s | peak RSS MB | failed |`)
   console.log(`|---|---|---|---|---|`)
   console.log(`| ${xlsx.files} | 2 | ${(xlsx.files / xlsx.seconds).toFixed(1)} | ${xlsx.peakMb.toFixed(0)} | ${xlsx.failed} |`)
+  console.log('\nThe same 100 PDFs into each store:\n')
+  await benchStores(small, work)
   console.log(`\n${files.length} generated PDFs and ${trackers.length} generated trackers; wall time with Node start-up; peak RSS of the whole process (workers are threads). Node ${process.version}, ${availableParallelism()} cores.`)
-} finally {
-  rmSync(work, { recursive: true, force: true })
 }

@@ -92,13 +92,13 @@ export async function ingestFile(file: string, store: Store, parser: Parser = in
   try {
     const bytes = readInput(file)
     sha256 = sha256Of(bytes)
-    if (bytes.length > 0 && store.knownFile(sha256, path)) return outcome({ status: 'skipped', message: 'already imported (same bytes)' })
+    if (bytes.length > 0 && (await store.knownFile(sha256, path))) return outcome({ status: 'skipped', message: 'already imported (same bytes)' })
     if (knownFailures?.has(sha256)) return outcome({ status: 'skipped', code: KNOWN_FAILURE, message: 'known failure, skipped (it failed before with the same bytes; --retry-failed tries it again)' })
     const { plan, diagnostics } = await parser.parse(path, bytes, parseOptions)
     // The file's time orders revisions that carry no date or version of their own.
     const modifiedAt = file === '-' ? null : (statSync(file, { throwIfNoEntry: false })?.mtime.toISOString() ?? null)
     // Both parsers return interpretPlan's plans, which it validated (a worker's arrive as a structured copy).
-    const stored = store.importPlan(plan, { modifiedAt, validated: true })
+    const stored = await store.importPlan(plan, { modifiedAt, validated: true })
     const imported = stored.outcome === 'imported'
     return outcome({
       status: imported ? 'imported' : 'skipped',
@@ -146,10 +146,10 @@ export function readSettings(args: readonly string[]): string {
 }
 
 /** Files that failed before, in a run that read them as this one will. */
-function knownFailures(store: Store, args: readonly string[]): Set<string> {
+async function knownFailures(store: Store, args: readonly string[]): Promise<Set<string>> {
   const settings = readSettings(args)
   const known = new Set<string>()
-  for (const [sha256, runs] of store.runs.failedBefore()) if (runs.some((a) => readSettings(a) === settings)) known.add(sha256)
+  for (const [sha256, runs] of await store.runs.failedBefore()) if (runs.some((a) => readSettings(a) === settings)) known.add(sha256)
   return known
 }
 
@@ -158,7 +158,7 @@ export async function runIngest(files: readonly string[], store: Store, options:
   const jobs = Math.max(0, options.jobs ?? defaultJobs(files))
   // Standard input can be read only once, by this thread, so it never goes to a worker either way.
   const parser: Parser = jobs > 0 && ParsePool.available() ? new ParsePool(jobs) : inProcessParser
-  const runId = store.runs.start(options.args ?? files, files.length)
+  const runId = await store.runs.start(options.args ?? files, files.length)
   options.onRun?.(runId)
   const summary: IngestSummary = { runId, imported: 0, skipped: 0, failed: 0, knownFailures: 0, pages: 0, ms: 0, jobs: parser === inProcessParser ? 0 : jobs }
   const ocr = options.pdf?.ocr
@@ -167,7 +167,7 @@ export async function runIngest(files: readonly string[], store: Store, options:
     // Files read in worker threads are already read side by side: one OCR worker each. Read in
     // this thread, a scan's pages are recognised side by side instead (--jobs 0: one at a time).
     pdf: options.pdf && { ...options.pdf, ocr: ocr && { ...ocr, jobs: ocr.jobs ?? (parser !== inProcessParser || options.jobs === 0 ? 1 : availableParallelism()) } },
-    knownFailures: options.retryFailed ? undefined : knownFailures(store, options.args ?? []),
+    knownFailures: options.retryFailed ? undefined : await knownFailures(store, options.args ?? []),
   }
   let next = 0
   let done = 0
@@ -180,7 +180,7 @@ export async function runIngest(files: readonly string[], store: Store, options:
       if (outcome.code === KNOWN_FAILURE) summary.knownFailures += 1
       else summary[outcome.status] += 1
       summary.pages += outcome.pages ?? 0
-      store.runs.file(runId, { path: outcome.path, sha256: outcome.sha256, status: outcome.status, code: outcome.code, message: outcome.message, planId: outcome.planId, ms: outcome.ms, diagnostics: outcome.diagnostics })
+      await store.runs.file(runId, { path: outcome.path, sha256: outcome.sha256, status: outcome.status, code: outcome.code, message: outcome.message, planId: outcome.planId, ms: outcome.ms, diagnostics: outcome.diagnostics })
       done += 1
       const { sha256: _sha, ...visible } = outcome
       options.onFile?.(visible, done, files.length)
@@ -190,7 +190,7 @@ export async function runIngest(files: readonly string[], store: Store, options:
     await Promise.all(Array.from({ length: Math.max(1, jobs) }, lane))
   } finally {
     await parser.close()
-    store.runs.end(runId)
+    await store.runs.end(runId)
   }
   summary.ms = Math.round(performance.now() - started)
   return summary

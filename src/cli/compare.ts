@@ -1,5 +1,5 @@
 import { type Command, Option } from 'commander'
-import { COMPARE_FORMATS, comparePlans, GROUPINGS, isoDate, renderCompare, today, type Grouping } from '../index.js'
+import { allPlans, COMPARE_FORMATS, comparePlans, GROUPINGS, isoDate, renderCompare, today, type Grouping } from '../index.js'
 import { dbOption, ENVIRONMENT, type SetExit } from './options.js'
 import { out } from './output.js'
 import { withStore } from './with-store.js'
@@ -8,7 +8,7 @@ interface CompareFlags { db: string; by: Grouping; asOf?: string; format: (typeo
 
 async function compare(o: CompareFlags): Promise<number> {
   const asOf = isoDate(o.asOf, '--as-of') ?? today()
-  const text = await withStore(o.db, (store) => renderCompare(comparePlans(store.plans(), o.by, asOf), o.by, asOf, o.format))
+  const text = await withStore(o.db, async (store) => renderCompare(comparePlans(await allPlans(store.plans()), o.by, asOf), o.by, asOf, o.format))
   out(text)
   return 0
 }

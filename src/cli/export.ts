@@ -1,5 +1,5 @@
 import { type Command, Option } from 'commander'
-import { authorities, checkOut, exportPlans, exportPlansToFile, isoDate, knownAuthorities, LEVELS, statuses, themes, today, type ExportOptions } from '../index.js'
+import { authorities, checkOut, exportPlans, exportPlansToFile, isoDate, LEVELS, statuses, themes, today, type ExportOptions } from '../index.js'
 import { collect, dbOption, ENVIRONMENT, type SetExit } from './options.js'
 import { err } from './output.js'
 import { withStore } from './with-store.js'
@@ -18,7 +18,7 @@ async function exportCommand(o: ExportFlags): Promise<number> {
   }
   if (o.out !== undefined) checkOut(o.out)
   await withStore(o.db, async (store) => {
-    const plans = store.plans({ ...filter, authority: authorities(o.authority, knownAuthorities(store.db)) })
+    const plans = store.plans({ ...filter, authority: authorities(o.authority, await store.knownAuthorities()) })
     const options = { format: o.format, level: o.level, bom: o.bom }
     if (!o.out) await exportPlans(plans, process.stdout, options)
     else {

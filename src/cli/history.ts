@@ -5,9 +5,9 @@ import { out } from './output.js'
 import { withStore } from './with-store.js'
 
 function history(id: string, o: { db: string; json?: boolean }): Promise<number> {
-  return withStore(o.db, (store) => {
-    checkUnique(store.listPlans(), id)
-    const revisions = store.revisions(id)
+  return withStore(o.db, async (store) => {
+    checkUnique(await store.listPlans(), id)
+    const revisions = await store.revisions(id)
     if (revisions.length === 0) throw noSuchPlan(id)
     const changes = planHistory(revisions)
     out(o.json ? historyJson(revisions, changes) : renderHistory(revisions, changes))

@@ -1,24 +1,28 @@
-import { Option, type Command } from 'commander'
-import { outcomeLines, positiveInt, ProgressBar, runIngest, selectFiles, summaryJsonLine, summaryLines, jsonLine, type Format } from '../index.js'
-import { collect, dbOption, ENVIRONMENT, readerOption, type SetExit } from './options.js'
+import type { Command } from 'commander'
+import {
+  describeDatabase, jsonLine, outcomeLines, positiveInt, ProgressBar, runIngest, selectFiles, shardFiles, summaryJsonLine, summaryLines, type Format,
+} from '../index.js'
+import { INGEST_HELP } from './ingest-help.js'
+import { collect, dbOption, ocrOption, readerOption, type SetExit } from './options.js'
 import { err, errLines, out } from './output.js'
 import { withStore } from './with-store.js'
 
 interface IngestFlags {
   db: string; format?: Format; password?: string; json?: boolean; verbose?: boolean; timeout: string; maxPages: string
-  jobs?: string; ocr: 'auto' | 'off' | 'force'; include: string[]; exclude: string[]; name?: string; retryFailed?: boolean
+  jobs?: string; ocr: 'auto' | 'off' | 'force'; include: string[]; exclude: string[]; name?: string; retryFailed?: boolean; shard?: string
 }
 
 async function ingest(paths: string[], o: IngestFlags, argv: readonly string[]): Promise<number> {
   const selection = selectFiles(paths, { include: o.include, exclude: o.exclude, stdinName: o.name })
+  const files = shardFiles(selection.files, o.shard)
   errLines(selection.notes)
   if (o.verbose) errLines(selection.skipped.map((path) => `    ${path}`))
-  const progress = new ProgressBar(selection.files.length)
+  const progress = new ProgressBar(files.length)
   const showProgress = progress.enabled && !o.json
   let runId: number | null = null
   const summary = await withStore(o.db, async (store) => {
     try {
-      return await runIngest(selection.files, store, {
+      return await runIngest(files, store, {
         format: o.format, timeoutMs: positiveInt(o.timeout, '--timeout') * 1000,
         pdf: { password: o.password, maxPages: positiveInt(o.maxPages, '--max-pages'), ocr: { mode: o.ocr, progress: showProgress } },
         jobs: o.jobs === undefined ? undefined : positiveInt(o.jobs, '--jobs', 0), args: argv,
@@ -36,7 +40,7 @@ async function ingest(paths: string[], o: IngestFlags, argv: readonly string[]):
     }
   }, { create: true })
   if (o.json) out(summaryJsonLine(summary))
-  errLines(summaryLines(summary, o.db))
+  errLines(summaryLines(summary, describeDatabase(o.db)))
   // Exit 1 only for a file that failed in this run: a nightly job does not fail forever on one bad file.
   return summary.failed > 0 ? 1 : 0
 }
@@ -52,27 +56,15 @@ export function addIngest(program: Command, exit: SetExit): void {
     .option('--timeout <seconds>', 'time limit per file', '120')
     .option('--max-pages <n>', 'refuse a PDF with more pages than this (a hostile or mistaken file)', '500')
     .option('--jobs <n>', 'parse in this many worker threads (0: in this thread); default: the number of cores')
-    .addOption(new Option('--ocr <when>', 'read scanned PDF pages by OCR: auto (pages with no text layer), off, force (every page with a scan)').choices(['auto', 'off', 'force']).default('auto'))
+    .addOption(ocrOption())
     .option('--include <glob>', 'only files matching this glob (repeatable; a glob without / matches the file name)', collect, [])
     .option('--exclude <glob>', 'skip files matching this glob (repeatable)', collect, [])
     .option('--name <file>', 'the file name to record for standard input (-); its extension picks the reader as a file\'s would')
+    .option('--shard <K/N>', 'only the K-th of N slices of the files (by a hash of each path): N processes or machines given the same paths and --db split the work')
     .option('--retry-failed', 'try again files that failed in an earlier run with the same bytes (skipped by default)')
     .option('--json', 'one JSON line per file on stdout, then a summary line, for logs')
     .option('--verbose', 'print warnings for each file, and the files a folder walk skipped')
-    .addHelpText('after', [
-      '',
-      'Each file is stored whole or not at all; a file whose bytes are already stored is skipped, and a new',
-      'version of a known plan (same authority and title) becomes its next revision. Every run is recorded:',
-      'see `actionplan runs`. A file that failed before with the same bytes is skipped as a known failure',
-      '(--retry-failed tries it again). Exit code 1 when some file failed in this run (the others are imported).',
-      'Folder walks follow symbolic links and skip (and count) files of types no reader claims.',
-      '',
-      'Examples:',
-      '  actionplan ingest plans/ --db plans.sqlite',
-      '  actionplan ingest telford.pdf dudley.docx',
-      "  actionplan ingest /data/plans --include '*.pdf' --exclude '**/drafts/**' --json >> ingest.log",
-      '  pbpaste | actionplan ingest - --name telford-2012.txt',
-    ].join('\n') + ENVIRONMENT)
+    .addHelpText('after', INGEST_HELP)
     .action(async (paths: string[], options: IngestFlags) => {
       exit(await ingest(paths, options, process.argv.slice(2)))
     })

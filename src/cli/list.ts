@@ -5,8 +5,8 @@ import { err, out, outLines } from './output.js'
 import { withStore } from './with-store.js'
 
 function list(o: { db: string; json?: boolean }): Promise<number> {
-  return withStore(o.db, (store) => {
-    const plans = store.listPlans()
+  return withStore(o.db, async (store) => {
+    const plans = await store.listPlans()
     if (o.json) out(planListJson(plans))
     else {
       if (plans.length === 0) err('no plans yet; run `actionplan ingest <files>`')

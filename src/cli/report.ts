@@ -1,5 +1,5 @@
 import type { Command } from 'commander'
-import { authorities, checkOut, isoDate, knownAuthorities, reportLines, today, writeReport } from '../index.js'
+import { allPlans, authorities, checkOut, isoDate, reportLines, today, writeReport } from '../index.js'
 import { collect, dbOption, ENVIRONMENT, type SetExit } from './options.js'
 import { errLines } from './output.js'
 import { withStore } from './with-store.js'
@@ -7,7 +7,7 @@ import { withStore } from './with-store.js'
 async function report(o: { db: string; out: string; asOf?: string; authority: string[] }): Promise<number> {
   const asOf = isoDate(o.asOf, '--as-of') ?? today()
   checkOut(o.out)
-  const written = await withStore(o.db, (store) => writeReport(store.plans({ authority: authorities(o.authority, knownAuthorities(store.db)) }), { asOf, reportPath: o.out }))
+  const written = await withStore(o.db, async (store) => writeReport(await allPlans(store.plans({ authority: authorities(o.authority, await store.knownAuthorities()) })), { asOf, reportPath: o.out }))
   errLines(reportLines(written, o.out))
   return 0
 }

@@ -7,20 +7,20 @@ import { withStore } from './with-store.js'
 interface RunsFlags { db: string; json?: boolean; errors?: string; warnings?: string; limit: string }
 
 function runs(o: RunsFlags): Promise<number> {
-  return withStore(o.db, (store) => {
+  return withStore(o.db, async (store) => {
     if (o.errors !== undefined) {
-      const failed = store.runs.errors(positiveInt(o.errors, '--errors'))
+      const failed = await store.runs.errors(positiveInt(o.errors, '--errors'))
       if (o.json) outJson(failed)
       else outLines(renderRunErrors(failed))
       return 0
     }
     if (o.warnings !== undefined) {
-      const warned = store.runs.warnings(positiveInt(o.warnings, '--warnings'))
+      const warned = await store.runs.warnings(positiveInt(o.warnings, '--warnings'))
       if (o.json) outJson(warned)
       else outLines(renderRunWarnings(warned))
       return 0
     }
-    const list = store.runs.list(positiveInt(o.limit, '--limit'))
+    const list = await store.runs.list(positiveInt(o.limit, '--limit'))
     if (o.json) outJson(list)
     else {
       if (list.length === 0) err('no runs yet; run `actionplan ingest <files>`')

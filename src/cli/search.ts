@@ -1,5 +1,5 @@
 import type { Command } from 'commander'
-import { authorities, knownAuthorities, positiveInt, renderSearchHits, searchMark, themes } from '../index.js'
+import { authorities, positiveInt, renderSearchHits, searchMark, themes } from '../index.js'
 import { dbOption, ENVIRONMENT, type SetExit } from './options.js'
 import { err, outJson, outLines } from './output.js'
 import { withStore } from './with-store.js'
@@ -7,10 +7,10 @@ import { withStore } from './with-store.js'
 interface SearchFlags { db: string; limit: string; json?: boolean; allRevisions?: boolean; authority?: string; theme?: string }
 
 function search(words: string[], o: SearchFlags): Promise<number> {
-  return withStore(o.db, (store) => {
-    const hits = store.search(words.join(' '), {
+  return withStore(o.db, async (store) => {
+    const hits = await store.search(words.join(' '), {
       limit: positiveInt(o.limit, '--limit'), mark: searchMark(Boolean(process.stdout.isTTY) && !o.json), allRevisions: o.allRevisions,
-      authority: o.authority === undefined ? undefined : authorities([o.authority], knownAuthorities(store.db))[0],
+      authority: o.authority === undefined ? undefined : authorities([o.authority], await store.knownAuthorities())[0],
       theme: o.theme === undefined ? undefined : themes([o.theme])[0],
     })
     if (o.json) outJson(hits)

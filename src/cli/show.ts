@@ -5,9 +5,9 @@ import { out, outJson } from './output.js'
 import { withStore } from './with-store.js'
 
 function show(id: string, o: { db: string; json?: boolean }): Promise<number> {
-  return withStore(o.db, (store) => {
-    checkUnique(store.listPlans(), id)
-    const plan = store.getPlan(id)
+  return withStore(o.db, async (store) => {
+    checkUnique(await store.listPlans(), id)
+    const plan = await store.getPlan(id)
     if (!plan) throw noSuchPlan(id)
     if (o.json) outJson(plan)
     else out(renderPlanTree(plan))

@@ -27,7 +27,7 @@ export interface CsvOptions {
  * columns are always quoted (REF_COLUMNS), so a spreadsheet told to keep quoted fields as text keeps
  * "1.10" from becoming the number 1.1.
  */
-export async function writeCsv(plans: Iterable<Plan>, stream: NodeJS.WritableStream, level: Level = 'actions', options: CsvOptions = {}): Promise<void> {
+export async function writeCsv(plans: Iterable<Plan> | AsyncIterable<Plan>, stream: NodeJS.WritableStream, level: Level = 'actions', options: CsvOptions = {}): Promise<void> {
   const headers = csvHeaders(level)
   const quoted = new Set<string>(REF_COLUMNS)
   const csv = format<Record<string, unknown>, Record<string, string>>({
@@ -51,7 +51,7 @@ export async function writeCsv(plans: Iterable<Plan>, stream: NodeJS.WritableStr
       stream.once('drain', () => csv.resume())
     }
   })
-  for (const plan of plans) {
+  for await (const plan of plans) {
     for (const row of csvRows(plan, level)) {
       if (!csv.write(row)) await new Promise((resolve) => csv.once('drain', resolve))
     }

@@ -12,12 +12,12 @@ export interface ExportOptions {
 }
 
 /** Writes the plans as CSV at one level, or as the nested JSON contract, to a stream. */
-export function exportPlans(plans: Iterable<Plan>, stream: NodeJS.WritableStream, options: ExportOptions): Promise<void> {
+export function exportPlans(plans: Iterable<Plan> | AsyncIterable<Plan>, stream: NodeJS.WritableStream, options: ExportOptions): Promise<void> {
   return options.format === 'json' ? writeJson(plans, stream) : writeCsv(plans, stream, options.level ?? 'actions', { bom: options.bom })
 }
 
 /** Writes the plans to a file, resolving once the file is closed (so a full disk is an error, not a short file). */
-export async function exportPlansToFile(plans: Iterable<Plan>, path: string, options: ExportOptions): Promise<void> {
+export async function exportPlansToFile(plans: Iterable<Plan> | AsyncIterable<Plan>, path: string, options: ExportOptions): Promise<void> {
   const file = createWriteStream(path)
   await exportPlans(plans, file, options)
   await new Promise<void>((resolve, reject) => {

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3'
 import { rebuildIdentity } from './rebuild.js'
+import type { Connection } from './sql.js'
 
 /**
  * Numbered migrations, applied in order inside one transaction each; `PRAGMA user_version` holds the
@@ -163,12 +164,18 @@ const MIGRATIONS: readonly string[] = [
 
 export const SCHEMA_VERSION = MIGRATIONS.length
 
-/** Applies the migrations not yet applied; `upTo` stops early (tests build a database as an older release wrote it). */
+/** The refusal both drivers give a database written by a newer release. */
+export function newerSchema(found: number, known: number): Error {
+  return new Error(`the database was written by a newer actionplan (schema ${found}, this one knows ${known}); upgrade actionplan`)
+}
+
+/**
+ * Applies the migrations not yet applied; `upTo` stops early (tests build a database as an older
+ * release wrote it). The re-import a migration may ask for runs after, in `rebuildIfFlagged`.
+ */
 export function migrate(db: Database, upTo = MIGRATIONS.length): void {
   const current = db.pragma('user_version', { simple: true }) as number
-  if (current > MIGRATIONS.length) {
-    throw new Error(`the database was written by a newer actionplan (schema ${current}, this one knows ${MIGRATIONS.length}); upgrade actionplan`)
-  }
+  if (current > MIGRATIONS.length) throw newerSchema(current, MIGRATIONS.length)
   for (let version = current; version < upTo; version += 1) {
     db.transaction(() => {
       // Another process may have migrated while we waited for the write lock.
@@ -177,17 +184,17 @@ export function migrate(db: Database, upTo = MIGRATIONS.length): void {
       db.pragma(`user_version = ${version + 1}`)
     }).immediate()
   }
-  if (upTo === MIGRATIONS.length) rebuildIfFlagged(db)
 }
 
 /** Runs the re-import a migration asked for, once, in one transaction. */
-function rebuildIfFlagged(db: Database): void {
+export async function rebuildIfFlagged(connection: Connection & { db: Database }): Promise<void> {
+  const { db } = connection
   const flagged = (): boolean =>
     db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'pending_rebuild'").get() !== undefined && db.prepare('SELECT 1 FROM pending_rebuild').get() !== undefined
-  if (!flagged()) return
-  db.transaction(() => {
+  if ((db.pragma('user_version', { simple: true }) as number) !== MIGRATIONS.length || !flagged()) return
+  await connection.transaction(async (sql) => {
     if (!flagged()) return
-    rebuildIdentity(db)
-    db.exec('DELETE FROM pending_rebuild')
-  }).immediate()
+    await rebuildIdentity(sql)
+    await sql.run('DELETE FROM pending_rebuild')
+  })
 }

@@ -1,6 +1,6 @@
-import type { Database, Statement } from 'better-sqlite3'
 import { Plan, type Action, type Milestone, type PlanSource, type Recommendation } from '../../schemas/index.js'
 import { preferredRendition } from './plan-key.js'
+import type { Sql } from './sql.js'
 
 /** Rebuilds the Plan of the export contract from its rows: the inverse of PlanWriter. */
 
@@ -39,35 +39,27 @@ export const PLAN_COLUMNS = `p.id, p.revision, p.title, p.authority_name, p.auth
 const parse = <T>(text: string): T => JSON.parse(text) as T
 
 export class PlanReader {
-  private readonly recs: Statement<[string], RecRow>
-  private readonly actions: Statement<[string], ActionRow>
-  private readonly milestones: Statement<[string], MilestoneRow>
-  private readonly sources: Statement<[string], SourceRow>
-
-  constructor(db: Database) {
-    this.recs = db.prepare('SELECT * FROM recommendations WHERE plan_id = ? ORDER BY position')
-    this.actions = db.prepare('SELECT * FROM actions WHERE plan_id = ? ORDER BY recommendation_id, position')
-    this.milestones = db.prepare(`SELECT m.* FROM milestones m JOIN actions a ON a.id = m.action_id WHERE a.plan_id = ?
-      ORDER BY m.action_id, m.position`)
-    this.sources = db.prepare('SELECT path, sha256, format, pages, coverage FROM sources WHERE plan_id = ?')
-  }
+  constructor(private readonly db: Sql) {}
 
   /** The revision's files: the one its records come from first, then the others in the order they would be preferred. */
-  private renditions(row: PlanRow): PlanSource[] {
-    const all = this.sources.all(row.id).map((s) => ({ ...s, coverage: s.coverage ?? 0 }))
+  private async renditions(row: PlanRow): Promise<PlanSource[]> {
+    const all = (await this.db.all<SourceRow>('SELECT path, sha256, format, pages, coverage FROM sources WHERE plan_id = ? ORDER BY sha256', [row.id]))
+      .map((s) => ({ ...s, coverage: s.coverage ?? 0 }))
     all.sort((a, b) => Number(b.sha256 === row.sha256) - Number(a.sha256 === row.sha256) || preferredRendition(a, b))
     return all.map(({ path, sha256, format, pages }) => ({ path, sha256, format, pages }))
   }
 
-  read(row: PlanRow): Plan {
+  async read(row: PlanRow): Promise<Plan> {
     const milestonesOf = new Map<string, Milestone[]>()
-    for (const m of this.milestones.iterate(row.id)) {
+    const milestones = await this.db.all<MilestoneRow>(`SELECT m.* FROM milestones m JOIN actions a ON a.id = m.action_id WHERE a.plan_id = ?
+      ORDER BY m.action_id, m.position`, [row.id])
+    for (const m of milestones) {
       const list = milestonesOf.get(m.action_id) ?? []
       list.push({ text: m.text, due_date: m.due_date, due_raw: m.due_raw, status: m.status as Milestone['status'], rag: m.rag as Milestone['rag'], provenance: parse(m.provenance) })
       milestonesOf.set(m.action_id, list)
     }
     const actionsOf = new Map<string, Action[]>()
-    for (const a of this.actions.iterate(row.id)) {
+    for (const a of await this.db.all<ActionRow>('SELECT * FROM actions WHERE plan_id = ? ORDER BY recommendation_id, position', [row.id])) {
       const list = actionsOf.get(a.recommendation_id) ?? []
       list.push({
         id: a.id, ref: a.ref, text: a.text, leads: parse(a.leads), lead_raw: a.lead_raw, organisations: parse(a.organisations), due_date: a.due_date,
@@ -78,7 +70,8 @@ export class PlanReader {
       })
       actionsOf.set(a.recommendation_id, list)
     }
-    const recommendations: Recommendation[] = this.recs.all(row.id).map((r) => ({
+    const recs = await this.db.all<RecRow>('SELECT * FROM recommendations WHERE plan_id = ? ORDER BY position', [row.id])
+    const recommendations: Recommendation[] = recs.map((r) => ({
       id: r.id, ref: r.ref, text: r.text, theme: r.theme, timeframe: r.timeframe, organisations: parse(r.organisations),
       shares_actions_with: parse(r.shares_actions_with), themes: parse(r.themes), extra: parse(r.extra), provenance: parse(r.provenance), actions: actionsOf.get(r.id) ?? [],
     }))
@@ -92,7 +85,7 @@ export class PlanReader {
       plan_date: row.plan_date,
       revision: row.revision,
       source: { path: row.path, sha256: row.sha256, format: row.format, pages: row.pages },
-      renditions: this.renditions(row),
+      renditions: await this.renditions(row),
       keys: parse(row.keys),
       notes: parse(row.notes),
       coverage: row.coverage,

@@ -1,8 +1,8 @@
-import type { Database } from 'better-sqlite3'
 import type { Plan } from '../../schemas/index.js'
 import { ragStatusKey, statusEffective } from '../interpret/status-effective.js'
 import { PlanImporter } from './import-plan.js'
 import { PLAN_COLUMNS, PlanReader, type PlanRow } from './read-plan.js'
+import type { Sql } from './sql.js'
 
 /**
  * Brings a database written before renditions, shared actions and status_effective (schema 3) up
@@ -48,14 +48,15 @@ export function upgradePlan(plan: Plan): Plan {
 }
 
 /** The caller holds the transaction (a migration's). */
-export function rebuildIdentity(db: Database): void {
-  const rows = db
-    .prepare(`SELECT ${PLAN_COLUMNS}, s.imported_at AS imported_at FROM plans p JOIN sources s ON s.sha256 = p.source_sha256 ORDER BY p.plan_key, p.revision`)
-    .all() as (PlanRow & { imported_at: string })[]
+export async function rebuildIdentity(db: Sql): Promise<void> {
+  const rows = await db.all<PlanRow & { imported_at: string }>(
+    `SELECT ${PLAN_COLUMNS}, s.imported_at AS imported_at FROM plans p JOIN sources s ON s.sha256 = p.source_sha256 ORDER BY p.plan_key, p.revision`,
+  )
   if (rows.length === 0) return
   const reader = new PlanReader(db)
-  const plans = rows.map((row) => ({ plan: upgradePlan(reader.read(row)), importedAt: row.imported_at }))
-  db.exec('DELETE FROM search; DELETE FROM record_themes; DELETE FROM milestones; DELETE FROM actions; DELETE FROM recommendations; DELETE FROM plans; DELETE FROM sources;')
+  const plans: { plan: Plan; importedAt: string }[] = []
+  for (const row of rows) plans.push({ plan: upgradePlan(await reader.read(row)), importedAt: row.imported_at })
+  for (const table of ['search', 'record_themes', 'milestones', 'actions', 'recommendations', 'plans', 'sources']) await db.run(`DELETE FROM ${table}`)
   const importer = new PlanImporter(db)
-  for (const { plan, importedAt } of plans) importer.import(plan, { importedAt, modifiedAt: importedAt })
+  for (const { plan, importedAt } of plans) await importer.import(plan, { importedAt, modifiedAt: importedAt })
 }

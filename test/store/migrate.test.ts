@@ -5,6 +5,7 @@ import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
 import { Plan } from '../../schemas/index.js'
 import { openStore } from '../../src/store/index.js'
+import { collect } from './drivers.js'
 import { migrate } from '../../src/store/migrations.js'
 
 /**
@@ -47,7 +48,7 @@ function writeOld(db: Database.Database, plan: Plan, key: string, revision: numb
 }
 
 describe('migrating a database from before renditions', () => {
-  it('folds two files of one content into one revision, stores each shared action once and derives status_effective', () => {
+  it('folds two files of one content into one revision, stores each shared action once and derives status_effective', async () => {
     const path = join(mkdtempSync(join(tmpdir(), 'ap-migrate-')), 'old.sqlite')
     const old = new Database(path)
     migrate(old, 3)
@@ -60,10 +61,10 @@ describe('migrating a database from before renditions', () => {
     old.pragma('user_version = 3')
     old.close()
 
-    const store = openStore(path)
-    expect(store.db.pragma('user_version', { simple: true })).toBe(6)
-    expect(store.listPlans().map((p) => [p.authority_code, p.revision, p.renditions.length])).toEqual([['E08000027', 1, 1], ['E06000020', 1, 2]])
-    const [telford] = [...store.plans({ authority: 'E06000020' })]
+    const store = await openStore(path)
+    expect(await store.schemaVersion()).toBe(6)
+    expect((await store.listPlans()).map((p) => [p.authority_code, p.revision, p.renditions.length])).toEqual([['E08000027', 1, 1], ['E06000020', 1, 2]])
+    const [telford] = (await collect(store.plans({ authority: 'E06000020' })))
     expect(telford!.id).toBe(word.id)
     const actions = telford!.recommendations.flatMap((r) => r.actions)
     expect(actions).toHaveLength(57)
@@ -71,14 +72,14 @@ describe('migrating a database from before renditions', () => {
     // What a fresh import of the Word file gives, apart from the list of files.
     const { renditions: _files, ...rest } = telford!
     expect(rest).toEqual(golden('fixtures/docx/telford/plan.json'))
-    const [dudleyNow] = [...store.plans({ authority: 'dudley' })]
+    const [dudleyNow] = (await collect(store.plans({ authority: 'dudley' })))
     expect(dudleyNow!.recommendations[0]!.actions.every((a) => a.status_effective !== null && a.status_source === 'default')).toBe(true)
     // The search index follows: one hit per stored action, none for the dropped copies.
-    expect(store.search('pay differentials').map((h) => h.recommendationRef)).toEqual(['R20'])
-    store.close()
+    expect((await store.search('pay differentials')).map((h) => h.recommendationRef)).toEqual(['R20'])
+    await store.close()
     // Opening again does not re-import.
-    const again = openStore(path)
-    expect(again.listPlans()).toHaveLength(2)
-    again.close()
+    const again = await openStore(path)
+    expect(await again.listPlans()).toHaveLength(2)
+    await again.close()
   })
 })

@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { describe, expect, it } from 'vitest'
+import { expect, it } from 'vitest'
 import type { Plan } from '../../schemas/index.js'
 import { readPlan, sha256Of } from '../../src/ingest.js'
+import { collect, forEachDriver, freshTarget } from './drivers.js'
 import { openStore } from '../../src/store/index.js'
 import { normaliseTitle, planKey } from '../../src/store/plan-key.js'
 
@@ -15,62 +16,62 @@ async function interpret(name: string, bytes?: Uint8Array, format = 'text'): Pro
 /** A plan as the store gives it back: the interpretation plus the list of its files. */
 const stored = (plan: Plan, ...others: Plan[]): Plan => ({ ...plan, renditions: [plan.source, ...others.map((o) => o.source)] })
 
-describe('store', () => {
+forEachDriver('store', (driver) => {
   it('gives back exactly the plan it stored, with its file listed', async () => {
-    const store = openStore(':memory:')
+    const store = await openStore(await freshTarget(driver))
     for (const name of ['telford', 'darlington', 'dudley']) {
       const plan = await interpret(name)
-      expect(store.importPlan(plan)).toEqual({ outcome: 'imported', planId: plan.id, revision: 1 })
-      expect(store.getPlan(plan.id)).toEqual(stored(plan))
+      expect(await store.importPlan(plan)).toEqual({ outcome: 'imported', planId: plan.id, revision: 1 })
+      expect(await store.getPlan(plan.id)).toEqual(stored(plan))
     }
-    expect([...store.plans()].map((p) => p.authority?.code).sort()).toEqual(['E06000005', 'E06000020', 'E08000027'])
-    store.close()
+    expect((await collect(store.plans())).map((p) => p.authority?.code).sort()).toEqual(['E06000005', 'E06000020', 'E08000027'])
+    await store.close()
   })
 
   it('treats the same bytes again as a no-op and changed content of the same plan as its next revision', async () => {
-    const store = openStore(':memory:')
+    const store = await openStore(await freshTarget(driver))
     const original = readFileSync(join(root, 'fixtures/text/dudley/input.txt'))
     const first = await interpret('dudley', original)
-    store.importPlan(first)
-    expect(store.importPlan(first).outcome).toBe('unchanged')
-    expect(store.hasSource(sha256Of(original))).toBe(true)
+    await store.importPlan(first)
+    expect((await store.importPlan(first)).outcome).toBe('unchanged')
+    expect(await store.hasSource(sha256Of(original))).toBe(true)
     const updated = Buffer.from(original.toString('utf8').replace('Policy awaiting ratification', 'Policy ratified 1 May'))
     const second = await interpret('dudley', updated)
-    expect(store.importPlan(second, { modifiedAt: '2030-01-01T00:00:00.000Z' })).toEqual({ outcome: 'imported', planId: second.id, revision: 2 })
-    expect(store.listPlans().map((p) => p.revision)).toEqual([1, 2])
+    expect(await store.importPlan(second, { modifiedAt: '2030-01-01T00:00:00.000Z' })).toEqual({ outcome: 'imported', planId: second.id, revision: 2 })
+    expect((await store.listPlans()).map((p) => p.revision)).toEqual([1, 2])
     // Export shows the latest revision unless asked for all.
-    expect([...store.plans()].map((p) => p.id)).toEqual([second.id])
-    expect([...store.plans({ allRevisions: true })]).toHaveLength(2)
-    store.close()
+    expect((await collect(store.plans())).map((p) => p.id)).toEqual([second.id])
+    expect((await collect(store.plans({ allRevisions: true })))).toHaveLength(2)
+    await store.close()
   })
 
   it('finds a plan by a unique prefix of its id, or by the id of another file of the same content', async () => {
-    const store = openStore(':memory:')
+    const store = await openStore(await freshTarget(driver))
     const plan = await interpret('dudley', undefined, 'docx')
     const pasted = await interpret('dudley')
-    store.importPlan(plan)
-    store.importPlan(pasted)
-    expect(store.getPlan(plan.id.slice(0, 6))?.id).toBe(plan.id)
-    expect(store.getPlan(pasted.id)?.id).toBe(plan.id)
-    expect(store.getPlan('zzzz')).toBeNull()
-    store.close()
+    await store.importPlan(plan)
+    await store.importPlan(pasted)
+    expect((await store.getPlan(plan.id.slice(0, 6)))?.id).toBe(plan.id)
+    expect((await store.getPlan(pasted.id))?.id).toBe(plan.id)
+    expect(await store.getPlan('zzzz')).toBeNull()
+    await store.close()
   })
 
   it('filters by authority and by action status, status_effective or RAG', async () => {
-    const store = openStore(':memory:')
-    for (const name of ['telford', 'dudley']) store.importPlan(await interpret(name))
-    expect([...store.plans({ authority: 'dudley' })].map((p) => p.authority?.code)).toEqual(['E08000027'])
-    expect([...store.plans({ authority: 'E06000020' })]).toHaveLength(1)
-    const red = [...store.plans({ status: 'red' })]
+    const store = await openStore(await freshTarget(driver))
+    for (const name of ['telford', 'dudley']) await store.importPlan(await interpret(name))
+    expect((await collect(store.plans({ authority: 'dudley' }))).map((p) => p.authority?.code)).toEqual(['E08000027'])
+    expect((await collect(store.plans({ authority: 'E06000020' })))).toHaveLength(1)
+    const red = (await collect(store.plans({ status: 'red' })))
     expect(red).toHaveLength(1)
     expect(red[0]!.recommendations.flatMap((r) => r.actions).map((a) => a.text)).toEqual(['Policy ratified through Trust process'])
     // Dudley rates by RAG letter only: its one R is "behind" through the default reading.
-    const behind = [...store.plans({ status: 'behind', authority: 'dudley' })]
+    const behind = (await collect(store.plans({ status: 'behind', authority: 'dudley' })))
     expect(behind[0]!.recommendations.flatMap((r) => r.actions).map((a) => [a.rag, a.status, a.status_effective, a.status_source])).toEqual([['red', null, 'behind', 'default']])
-    store.close()
+    await store.close()
   })
 
-  it('folds version words, dates and running-header stamps out of the title when it keys a plan', () => {
+  it('folds version words, dates and running-header stamps out of the title when it keys a plan', async () => {
     const base = { authority: { name: 'Dudley', code: 'E08000027' }, source: { sha256: 'a'.repeat(64), path: '', format: 'text' as const, pages: null } }
     expect(planKey({ ...base, title: 'Improvement Plan v2 FINAL' })).toBe(planKey({ ...base, title: 'Improvement plan (updated 14 March 2013)' }))
     expect(planKey({ ...base, title: 'Improvement Plan' })).not.toBe(planKey({ ...base, title: 'Health Action Plan' }))
