@@ -11,7 +11,7 @@ import { expectGolden, expectGoldenText } from './golden.js'
 /**
  * One test finds every fixture case (fixtures/<format>/<case>/input.*) and compares the cell grids
  * its reader found with tables.json, the reader's whole document (paragraphs, and the lines of each
- * cell) with document.txt, its whole export with plan.json, and its tree with plan.tree. `npm run test:update` rewrites them;
+ * cell) with document.outline (a text outline), its whole export with plan.json, and its tree with plan.tree. `npm run test:update` rewrites them;
  * review the diff row by row before committing.
  */
 const root = join(import.meta.dirname, '..')
@@ -40,7 +40,7 @@ describe('golden exports', () => {
       // The cell grids the reader found (what `actionplan tables` prints), before assembly.
       const { document } = await readDocument(path, bytes)
       expectGolden(join(c.dir, 'tables.json'), tablesOf(document))
-      expectGoldenText(join(c.dir, 'document.txt'), renderDocumentText(document))
+      expectGoldenText(join(c.dir, 'document.outline'), renderDocumentText(document))
       const { interpretation } = await readPlan(path, bytes)
       expectGolden(join(c.dir, 'plan.json'), interpretation.plan)
       expectGoldenText(join(c.dir, 'plan.tree'), renderPlanTree(interpretation.plan))
