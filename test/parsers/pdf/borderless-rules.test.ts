@@ -2,16 +2,8 @@ import { describe, expect, it } from 'vitest'
 import { ruledRows } from '../../../parsers/pdf/borderless-rules.js'
 import { bandsOf } from '../../../parsers/pdf/gutters.js'
 import { groupLines } from '../../../parsers/pdf/lines.js'
-import type { TextRun } from '../../../parsers/pdf/text-items.js'
+import { run } from './text-runs.js'
 
-const run = (text: string, x0: number, baseline: number): TextRun => ({
-  text,
-  box: { x0, y0: baseline - 8, x1: x0 + text.length * 5, y1: baseline + 2 },
-  baseline,
-  size: 10,
-  bold: false,
-  tag: null,
-})
 
 // Four lines 12pt apart, two columns: two short rows that gaps alone read as one row of wrapped cells.
 const bands = bandsOf(groupLines([100, 112, 124, 136].flatMap((y, i) => [run(`Action ${i}`, 10, y), run(`Lead ${i}`, 200, y)]), 0.8))

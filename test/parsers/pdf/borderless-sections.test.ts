@@ -1,20 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { borderlessTables } from '../../../parsers/pdf/borderless-grid.js'
 import { figureEvidence } from '../../../parsers/pdf/borderless-rows.js'
-import { pageFrame } from '../../../parsers/pdf/geometry.js'
-import { groupLines, type Line } from '../../../parsers/pdf/lines.js'
-import type { TextRun } from '../../../parsers/pdf/text-items.js'
+import { lines, frame } from './text-runs.js'
 
-const run = (text: string, x0: number, baseline: number): TextRun => ({
-  text,
-  box: { x0, y0: baseline - 8, x1: x0 + text.length * 5, y1: baseline + 2 },
-  baseline,
-  size: 10,
-  bold: false,
-  tag: null,
-})
-const lines = (rows: [number, [number, string][]][]): Line[] => groupLines(rows.flatMap(([y, pieces]) => pieces.map(([x, t]) => run(t, x, y))), 0.8)
-const frame = pageFrame({ width: 600, height: 800, transform: [1, 0, 0, -1, 0, 800] })
 
 /** A section of a key-figures table: a label line, then label and amount rows 12pt apart. */
 const section = (top: number, label: string, rows: [string, string][]): [number, [number, string][]][] => [

@@ -2,23 +2,9 @@ import { describe, expect, it } from 'vitest'
 import { borderlessTables } from '../../../parsers/pdf/borderless-grid.js'
 import { proseColumn, tableRegions } from '../../../parsers/pdf/borderless-regions.js'
 import { anchorEvidence, gapEvidence, rowsOf, type RowContext } from '../../../parsers/pdf/borderless-rows.js'
-import { pageFrame } from '../../../parsers/pdf/geometry.js'
 import { bandsOf, coveredRanges, gutterColumns } from '../../../parsers/pdf/gutters.js'
-import { groupLines, type Line } from '../../../parsers/pdf/lines.js'
-import type { TextRun } from '../../../parsers/pdf/text-items.js'
+import { lines, frame } from './text-runs.js'
 
-/** A run of text at x0 on a baseline, 10pt type, about 5pt a character. */
-const run = (text: string, x0: number, baseline: number): TextRun => ({
-  text,
-  box: { x0, y0: baseline - 8, x1: x0 + text.length * 5, y1: baseline + 2 },
-  baseline,
-  size: 10,
-  bold: false,
-  tag: null,
-})
-/** Pieces of one visual line, cut at gaps wider than 0.8 em as the page reader cuts them. */
-const lines = (rows: [number, [number, string][]][]): Line[] => groupLines(rows.flatMap(([y, pieces]) => pieces.map(([x, t]) => run(t, x, y))), 0.8)
-const frame = pageFrame({ width: 600, height: 800, transform: [1, 0, 0, -1, 0, 800] })
 const grid = (found: ReturnType<typeof borderlessTables>[number]): string[][] => found.table.rows.map((r) => r.cells.map((c) => c.text))
 
 describe('gutters', () => {

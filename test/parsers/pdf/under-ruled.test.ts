@@ -1,16 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import type { Grid } from '../../../parsers/pdf/ruled-grid.js'
-import type { TextRun } from '../../../parsers/pdf/text-items.js'
 import { leftToText, underRuled } from '../../../parsers/pdf/under-ruled.js'
+import { run } from './text-runs.js'
 
-const run = (text: string, x0: number, baseline: number): TextRun => ({
-  text,
-  box: { x0, y0: baseline - 8, x1: x0 + text.length * 5, y1: baseline + 2 },
-  baseline,
-  size: 10,
-  bold: false,
-  tag: null,
-})
 
 /** A frame of two columns (at x 0, 150, 400) and two rows (a header, then one tall body row). */
 const frame: Grid = {
