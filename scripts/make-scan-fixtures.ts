@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process'
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { pdfOf } from './fixtures/pdf-objects.js'
 
 /**
  * Scanned plans made from born-digital fixtures: each page rasterised in grey (pdftoppm), put
@@ -70,21 +71,6 @@ function makeScan(scan: Scan, fixtures: string, out: string): void {
   }
 }
 
-/** A PDF of objects in order, object 1 the catalogue, with its cross-reference table. */
-function pdfOf(objects: (string | Buffer)[]): Buffer {
-  const parts: Buffer[] = [Buffer.from('%PDF-1.4\n%\xe2\xe3\xcf\xd3\n', 'latin1')]
-  const offsets: number[] = []
-  let length = parts[0]!.length
-  objects.forEach((body, i) => {
-    offsets.push(length)
-    const chunk = Buffer.concat([Buffer.from(`${i + 1} 0 obj\n`, 'latin1'), typeof body === 'string' ? Buffer.from(body, 'latin1') : body, Buffer.from('\nendobj\n', 'latin1')])
-    parts.push(chunk)
-    length += chunk.length
-  })
-  const xref = [`xref\n0 ${objects.length + 1}\n`, '0000000000 65535 f \n', ...offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`)].join('')
-  parts.push(Buffer.from(`${xref}trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${length}\n%%EOF\n`, 'latin1'))
-  return Buffer.concat(parts)
-}
 
 /**
  * A scan with a line of real text stamped on it afterwards (as a website or a PDF tool adds "page
