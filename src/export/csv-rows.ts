@@ -3,7 +3,8 @@ import { dueEnd } from '../store/plan-filter.js'
 
 /**
  * The flat CSV rows: each row carries its plan's and recommendation's fields, so a spreadsheet
- * filter or pivot needs no joins. Lists are joined with "; ", extra is JSON.
+ * filter or pivot needs no joins. Lists are joined with "; ", extra is JSON. A scan's rows say so
+ * (source_ocr) and carry their OCR confidence beside their page, as the JSON does.
  */
 
 export const LEVELS = ['actions', 'recommendations', 'milestones'] as const
@@ -27,6 +28,7 @@ function planFields(plan: Plan): Row {
     source_path: plan.source.path,
     source_format: plan.source.format,
     source_files: list((plan.renditions ?? [plan.source]).map((s) => s.path)),
+    source_ocr: plan.source.ocr ? 'true' : 'false',
   }
 }
 
@@ -42,6 +44,7 @@ function recommendationFields(rec: Recommendation): Row {
     recommendation_themes: list(rec.themes.map((t) => t.theme)),
     recommendation_extra: extra(rec.extra),
     recommendation_page: rec.provenance.page,
+    recommendation_confidence: rec.provenance.confidence ?? null,
   }
 }
 
@@ -51,7 +54,7 @@ const dueBy = (iso: string | null): string | null => (iso === null ? null : dueE
 const EMPTY_ACTION: Row = Object.fromEntries(
   ['action_id', 'action_ref', 'action', 'also_answers', 'leads', 'lead_raw', 'organisations', 'due_date', 'due_by', 'due_raw', 'status',
     'status_effective', 'status_source', 'rag', 'rag_source', 'status_raw', 'progress', 'success_criteria', 'evidence', 'impact', 'timeframe',
-    'milestones', 'themes', 'extra', 'page', 'table', 'row'].map((k) => [k, null]),
+    'milestones', 'themes', 'extra', 'page', 'table', 'row', 'confidence'].map((k) => [k, null]),
 )
 
 function actionFields(action: Action): Row {
@@ -83,6 +86,7 @@ function actionFields(action: Action): Row {
     page: action.provenance.page,
     table: action.provenance.table,
     row: action.provenance.row,
+    confidence: action.provenance.confidence ?? null,
   }
 }
 
@@ -96,6 +100,7 @@ function milestoneFields(milestone: Milestone, position: number): Row {
     milestone_status: milestone.status,
     milestone_rag: milestone.rag,
     milestone_page: milestone.provenance.page,
+    milestone_confidence: milestone.provenance.confidence ?? null,
   }
 }
 
@@ -128,10 +133,11 @@ export function* csvRows(plan: Plan, level: Level): Generator<Row> {
 }
 
 const PLAN_HEADERS = ['plan_id', 'authority', 'authority_code', 'authorities', 'inspectorate', 'plan_title', 'plan_date', 'revision', 'source_path', 'source_format',
-  'source_files']
+  'source_files', 'source_ocr']
 const RECOMMENDATION_HEADERS = ['recommendation_id', 'recommendation_ref', 'recommendation', 'section', 'recommendation_timeframe',
-  'recommendation_organisations', 'shares_actions_with', 'recommendation_themes', 'recommendation_extra', 'recommendation_page']
-const MILESTONE_HEADERS = ['milestone_position', 'milestone', 'milestone_due_date', 'milestone_due_by', 'milestone_due_raw', 'milestone_status', 'milestone_rag', 'milestone_page']
+  'recommendation_organisations', 'shares_actions_with', 'recommendation_themes', 'recommendation_extra', 'recommendation_page', 'recommendation_confidence']
+const MILESTONE_HEADERS = ['milestone_position', 'milestone', 'milestone_due_date', 'milestone_due_by', 'milestone_due_raw', 'milestone_status', 'milestone_rag', 'milestone_page',
+  'milestone_confidence']
 
 /** Columns of references as written: always quoted, so a spreadsheet told to keep quoted fields as text keeps "1.10" (README). */
 export const REF_COLUMNS = ['recommendation_ref', 'action_ref', 'shares_actions_with', 'also_answers'] as const

@@ -6,6 +6,11 @@ import type { Connection } from './sql.js'
  * Numbered migrations, applied in order inside one transaction each; `PRAGMA user_version` holds the
  * number of the last one applied. Never edit a migration that has shipped: add the next one.
  */
+/** Marks the files whose records were read by OCR (migration 7, on both drivers). */
+export const OCR_BACKFILL = `UPDATE sources SET ocr = 1 WHERE EXISTS (SELECT 1 FROM plans p WHERE p.source_sha256 = sources.sha256 AND (
+    EXISTS (SELECT 1 FROM recommendations r WHERE r.plan_id = p.id AND r.provenance LIKE '%"confidence":%')
+    OR EXISTS (SELECT 1 FROM actions a WHERE a.plan_id = p.id AND a.provenance LIKE '%"confidence":%')));`
+
 const MIGRATIONS: readonly string[] = [
   // 1: sources, plans and the recommendation → action → milestone tree.
   `
@@ -159,6 +164,13 @@ const MIGRATIONS: readonly string[] = [
   `
   ALTER TABLE run_files ADD COLUMN diagnostics TEXT NOT NULL DEFAULT '[]';
   ALTER TABLE runs ADD COLUMN imported_with_warnings INTEGER NOT NULL DEFAULT 0;
+  `,
+  // 7: whether a file was read by OCR (a scan; the plan's source.ocr), per file, as 0 or 1. The
+  // rows' OCR confidence is kept in their provenance JSON already. A plan stored before is marked
+  // when any of its records carries a confidence: only OCR gives one.
+  `
+  ALTER TABLE sources ADD COLUMN ocr INTEGER NOT NULL DEFAULT 0;
+  ${OCR_BACKFILL}
   `,
 ]
 

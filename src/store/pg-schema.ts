@@ -1,3 +1,5 @@
+import { OCR_BACKFILL } from './migrations.js'
+
 /**
  * The PostgreSQL schema, numbered with SQLite's migrations (./migrations.ts) so one number means
  * one schema on both. PostgreSQL support came at schema 5, so a new database is created at once
@@ -154,6 +156,9 @@ export const PG_MIGRATIONS: readonly string[] = [
   // 6: each file's diagnostics kept with its run; a run counts its files imported with warnings.
   `ALTER TABLE run_files ADD COLUMN diagnostics TEXT NOT NULL DEFAULT '[]';
    ALTER TABLE runs ADD COLUMN imported_with_warnings INTEGER NOT NULL DEFAULT 0;`,
+  // 7: whether a file was read by OCR, 0 or 1; plans stored before are marked from their records' confidence.
+  `ALTER TABLE sources ADD COLUMN ocr INTEGER NOT NULL DEFAULT 0;
+   ${OCR_BACKFILL}`,
 ]
 
 export const PG_SCHEMA_VERSION = PG_BASELINE_VERSION + PG_MIGRATIONS.length

@@ -20,6 +20,7 @@ interface PlanRow {
   sha256: string
   format: string
   pages: number | null
+  ocr: number
 }
 
 type RecRow = Record<'id' | 'text' | 'organisations' | 'shares_actions_with' | 'extra' | 'provenance' | 'themes', string> &
@@ -30,23 +31,27 @@ type ActionRow = Record<'id' | 'recommendation_id' | 'text' | 'leads' | 'organis
     | 'timeframe' | 'status_effective' | 'status_source',
     string | null
   >
-type SourceRow = PlanSource & { coverage: number | null }
+type SourceRow = Omit<PlanSource, 'ocr'> & { coverage: number | null; ocr: number }
 type MilestoneRow = Record<'action_id' | 'text' | 'provenance', string> & Record<'due_date' | 'due_raw' | 'status' | 'rag', string | null>
 
 export const PLAN_COLUMNS = `p.id, p.revision, p.title, p.authority_name, p.authority_code, p.authorities, p.inspectorate, p.plan_date, p.keys,
-  p.notes, p.coverage, s.path, s.sha256, s.format, s.pages`
+  p.notes, p.coverage, s.path, s.sha256, s.format, s.pages, s.ocr`
 
 const parse = <T>(text: string): T => JSON.parse(text) as T
+
+/** A file as the plan names it: `ocr` only when it was read by OCR, as the reader gives it. */
+const source = ({ path, sha256, format, pages, ocr }: Omit<SourceRow, 'coverage'>): PlanSource =>
+  Number(ocr) === 1 ? { path, sha256, format, pages, ocr: true } : { path, sha256, format, pages }
 
 export class PlanReader {
   constructor(private readonly db: Sql) {}
 
   /** The revision's files: the one its records come from first, then the others in the order they would be preferred. */
   private async renditions(row: PlanRow): Promise<PlanSource[]> {
-    const all = (await this.db.all<SourceRow>('SELECT path, sha256, format, pages, coverage FROM sources WHERE plan_id = ? ORDER BY sha256', [row.id]))
+    const all = (await this.db.all<SourceRow>('SELECT path, sha256, format, pages, coverage, ocr FROM sources WHERE plan_id = ? ORDER BY sha256', [row.id]))
       .map((s) => ({ ...s, coverage: s.coverage ?? 0 }))
     all.sort((a, b) => Number(b.sha256 === row.sha256) - Number(a.sha256 === row.sha256) || preferredRendition(a, b))
-    return all.map(({ path, sha256, format, pages }) => ({ path, sha256, format, pages }))
+    return all.map(source)
   }
 
   async read(row: PlanRow): Promise<Plan> {
@@ -84,7 +89,7 @@ export class PlanReader {
       inspectorate: row.inspectorate,
       plan_date: row.plan_date,
       revision: row.revision,
-      source: { path: row.path, sha256: row.sha256, format: row.format, pages: row.pages },
+      source: source({ ...row, format: row.format as PlanSource['format'] }),
       renditions: await this.renditions(row),
       keys: parse(row.keys),
       notes: parse(row.notes),

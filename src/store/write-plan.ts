@@ -14,8 +14,8 @@ export interface IdentityFacts {
   modified_at: string | null
 }
 
-const SOURCE = `INSERT INTO sources (sha256, path, format, pages, imported_at, plan_id, title_key, modified_at, coverage)
-  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`
+const SOURCE = `INSERT INTO sources (sha256, path, format, pages, imported_at, plan_id, title_key, modified_at, coverage, ocr)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
 const PLAN = `INSERT INTO plans (id, plan_key, revision, source_sha256, title, authority_name, authority_code, authorities,
   inspectorate, plan_date, keys, notes, coverage, imported_at, authority_key, fingerprint, colours, version, inspection_date)
   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
@@ -37,7 +37,8 @@ export class PlanWriter {
   /** Lists a file as a rendition of the revision `planId` (its records are not stored again). */
   async writeSource(plan: Plan, planId: string, importedAt: string, facts: IdentityFacts): Promise<void> {
     const { source } = plan
-    await this.db.run(SOURCE, [source.sha256, source.path, source.format, source.pages, importedAt, planId, facts.title_key, facts.modified_at, plan.coverage])
+    await this.db.run(SOURCE, [source.sha256, source.path, source.format, source.pages, importedAt, planId, facts.title_key, facts.modified_at, plan.coverage,
+      source.ocr ? 1 : 0])
   }
 
   /** Writes the whole plan and its file, table by table (parents first); the caller holds the transaction. */

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest'
 import { Plan } from '../../schemas/index.js'
 import { openStore } from '../../src/store/index.js'
 import { collect } from './drivers.js'
-import { migrate } from '../../src/store/migrations.js'
+import { migrate, SCHEMA_VERSION } from '../../src/store/migrations.js'
 
 /**
  * A database written by the release before renditions (schema 3): each file its own revision
@@ -62,7 +62,7 @@ describe('migrating a database from before renditions', () => {
     old.close()
 
     const store = await openStore(path)
-    expect(await store.schemaVersion()).toBe(6)
+    expect(await store.schemaVersion()).toBe(SCHEMA_VERSION)
     expect((await store.listPlans()).map((p) => [p.authority_code, p.revision, p.renditions.length])).toEqual([['E08000027', 1, 1], ['E06000020', 1, 2]])
     const [telford] = (await collect(store.plans({ authority: 'E06000020' })))
     expect(telford!.id).toBe(word.id)
