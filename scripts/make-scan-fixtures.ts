@@ -6,7 +6,7 @@ import { pdfOf } from './fixtures/pdf-objects.js'
 
 /**
  * Scanned plans made from born-digital fixtures: each page rasterised in grey (pdftoppm), put
- * through what a scanner or a careless person does to it (a slight skew, a quarter turn, JPEG, a
+ * through what a scanner or a careless person does to it (a slight skew, a quarter or half turn, JPEG, a
  * very low resolution), and wrapped back into an image-only PDF (img2pdf), one image per page.
  * Each scan keeps the born-digital fixture's reviewed plan.json as its golden: OCR must read the
  * same actions. Also writes words.pgm, a line of print for the OCR engine's own test.
@@ -23,7 +23,7 @@ interface Scan {
   from: string
   dpi: number
   pages: number
-  /** Degrees clockwise: a small skew, or a quarter turn as a page fed sideways. */
+  /** Degrees clockwise: a small skew, a quarter turn as a page fed sideways, or a half turn as one fed upside down. */
   rotate: number
   encoding: 'png' | 'jpeg'
   why: string
@@ -33,6 +33,7 @@ export const SCANS: readonly Scan[] = [
   { name: 'banes-skewed', from: 'banes', dpi: 200, pages: 1, rotate: 1.5, encoding: 'jpeg', why: 'borderless landscape table, skewed 1.5°, JPEG' },
   { name: 'wakefield-ruled', from: 'wakefield', dpi: 200, pages: 1, rotate: 0, encoding: 'png', why: 'ruled portrait table with RAG fills, straight, PNG' },
   { name: 'kingsmere-turned', from: 'random-7004', dpi: 150, pages: 1, rotate: 90, encoding: 'jpeg', why: 'borderless table with shaded bands, fed a quarter turn, JPEG' },
+  { name: 'banes-upside-down', from: 'banes-shaded', dpi: 200, pages: 1, rotate: 180, encoding: 'jpeg', why: 'borderless table with a shaded header, fed upside down (180°), JPEG' },
 ]
 
 /** Two pages in one file, for scripts/bench-ocr.ts: pages recognised side by side with --jobs 2. */

@@ -5,13 +5,14 @@ import { fromGeometry, geometryInput, inReadingOrder, type PageResult } from '..
 import { skewAngle } from './deskew.js'
 import type { GrayImage, OcrEngine, OcrWord } from './engine.js'
 import { eraseRules, findRules, type PixelRule } from './image-rules.js'
-import { uprightTurn } from './orientation.js'
+import { upsideDown, uprightTurn } from './orientation.js'
 import { pageImage } from './page-image.js'
 import { binarise, otsuThreshold, rotateSmall, turnQuarters } from './raster.js'
 import { markCellConfidence, phraseRuns, ruleSegment, wordRun, type PlacedWord } from './words-to-runs.js'
 
 /**
- * A scanned page read by OCR: its image from pdf.js, turned upright, straightened, thresholded;
+ * A scanned page read by OCR: its image from pdf.js, turned upright (upside down only when it reads
+ * badly), straightened, thresholded;
  * its ruling lines found and taken out; its words recognised. Words and rules then go through the
  * same table detection as a born-digital page's text and vector rules. The layout frame is the
  * upright, straightened image scaled to points, so lines of words are level even on a skewed scan.
@@ -71,22 +72,33 @@ export interface Recognised {
   dpi: number
 }
 
-/** The page's scan recognised; null when it has none (no image covers most of the page). */
-export async function recognisePage(page: PDFPageProxy, operators: { fnArray: number[]; argsArray: unknown[] }, { engine, signal }: OcrPageContext): Promise<Recognised | null> {
-  const scan = pageImage(page, operators)
-  if (!scan) return null
-  const threshold = otsuThreshold(scan.image)
-  const dpi = 72 / scaleOf(scan.toUser)
-  const quarters = await uprightTurn(scan.image, binarise(scan.image, threshold), engine, dpi, signal)
-  const turned = turnQuarters(scan.image, quarters)
+/** The scan turned by `quarters`, straightened, its rules found and taken out, and read. */
+async function readTurned(scan: GrayImage, scanToUser: Matrix, quarters: 0 | 1 | 2 | 3, threshold: number, dpi: number, { engine, signal }: OcrPageContext) {
+  const turned = turnQuarters(scan, quarters)
   const { width, height } = turned.image
   const skew = skewAngle(binarise(turned.image, threshold), width, height)
   const straight = rotateSmall(turned.image, -skew)
   const ink = binarise(straight.image, threshold)
-  const toUser = compose(compose(straight.toSource, turned.toSource), scan.toUser)
+  const toUser = compose(compose(straight.toSource, turned.toSource), scanToUser)
   const found = findRules(ink, width, height, { minLength: Math.round(dpi / 3), thick: Math.max(4, Math.round(dpi * 0.06)), edge: Math.max(2, Math.round(dpi / 60)) })
-  const result = await engine.recognise(inkImage(eraseRules(ink, width, found.mask), width, height), { dpi, signal })
-  return { words: result.words, rules: found.rules, confidence: result.confidence, toUser, width, height, quarters, skew, dpi: Math.round(dpi) }
+  const text = inkImage(eraseRules(ink, width, found.mask), width, height)
+  const result = await engine.recognise(text, { dpi, signal })
+  const recognised: Recognised = { words: result.words, rules: found.rules, confidence: result.confidence, toUser, width, height, quarters, skew, dpi: Math.round(dpi) }
+  return { recognised, text }
+}
+
+/** The page's scan recognised; null when it has none (no image covers most of the page). */
+export async function recognisePage(page: PDFPageProxy, operators: { fnArray: number[]; argsArray: unknown[] }, context: OcrPageContext): Promise<Recognised | null> {
+  const scan = pageImage(page, operators)
+  if (!scan) return null
+  const threshold = otsuThreshold(scan.image)
+  const dpi = 72 / scaleOf(scan.toUser)
+  const quarters = await uprightTurn(scan.image, binarise(scan.image, threshold), context.engine, dpi, context.signal)
+  const first = await readTurned(scan.image, scan.toUser, quarters, threshold, dpi, context)
+  // A page that reads badly may be upside down, which the lie of its lines cannot tell: only then is it tried turned.
+  if (first.recognised.words.length === 0 || first.recognised.confidence >= LOW_CONFIDENCE) return first.recognised
+  if (!(await upsideDown(first.text, context.engine, dpi, context.signal))) return first.recognised
+  return (await readTurned(scan.image, scan.toUser, ((quarters + 2) % 4) as 0 | 1 | 2 | 3, threshold, dpi, context)).recognised
 }
 
 /** A recognised page through the born-digital page's table detection. */

@@ -6,7 +6,9 @@ import { turnQuarters } from './raster.js'
  * the whole page; a page fed sideways leaves blank columns instead. So the share of blank rows
  * against blank columns (rules taken out first) says upright or sideways. Which of the two
  * sideways ways is up takes reading: a band of the page is read both ways and the way with the
- * more confident words wins. (tesseract's own orientation model is not in the npm data package.)
+ * more confident words wins. A page upside down lies as an upright one does; it reads badly, and
+ * only then is a band of it read turned half way round too (./ocr-page.ts), so an upright page
+ * costs no extra reading. (tesseract's own orientation model is not in the npm data package.)
  */
 
 /** Blank rows must outnumber blank columns by this much for the page to count as upright, and the reverse. */
@@ -69,4 +71,14 @@ export async function uprightTurn(image: GrayImage, ink: Uint8Array, engine: Ocr
     }
   }
   return best
+}
+
+/** The half-turned band must read this much better than the band as it lies: a poor scan read upright stays as it is. */
+const HALF_TURN_GAIN = 2
+
+/** True when a band of the page, turned half way round, reads clearly better than as it lies. */
+export async function upsideDown(image: GrayImage, engine: OcrEngine, dpi: number, signal?: AbortSignal): Promise<boolean> {
+  const asItLies = await readScore(image, engine, dpi, signal)
+  const turned = await readScore(turnQuarters(image, 2).image, engine, dpi, signal)
+  return turned > HALF_TURN_GAIN * asItLies
 }

@@ -11,7 +11,7 @@ import { scorePlan, truthFromPlan } from '../../../scripts/accuracy/score.js'
  */
 
 // kingsmere-stamped has a line of text stamped under its scan: next to no text layer is read as none.
-const SCANS = ['banes-skewed', 'wakefield-ruled', 'kingsmere-turned', 'kingsmere-stamped'] as const
+const SCANS = ['banes-skewed', 'wakefield-ruled', 'kingsmere-turned', 'kingsmere-stamped', 'banes-upside-down'] as const
 type Outcome = (ReadPlanResult & { tables: number }) | ReadError
 
 const read = async (name: string, mode: 'auto' | 'off' = 'auto'): Promise<Outcome> => {
@@ -41,7 +41,7 @@ describe('scanned PDFs read by OCR', () => {
     const names = [...SCANS, 'low-resolution']
     const results = await Promise.all(names.map((n) => read(n)))
     names.forEach((n, i) => outcomes.set(n, results[i]!))
-  }, 240_000)
+  }, 360_000)
 
   it.each(SCANS)('%s gives the actions of its born-digital golden (action F1 ≥ 0.95)', (name) => {
     const { interpretation } = read_(outcomes.get(name)!)
@@ -62,10 +62,12 @@ describe('scanned PDFs read by OCR', () => {
     expect(diagnostics.filter((d) => d.code.startsWith('OCR_'))).toEqual([])
   })
 
-  it('straightens the skewed scan and turns the sideways one upright', () => {
+  it('straightens the skewed scan and turns the sideways and the upside-down ones upright', () => {
     const note = (name: string): string => read_(outcomes.get(name)!).diagnostics.find((d) => d.code === 'OCR')!.message
     expect(note('banes-skewed')).toMatch(/straightened 1\.[3-7]°/)
     expect(note('kingsmere-turned')).toMatch(/turned 270°/)
+    expect(note('banes-upside-down')).toMatch(/turned 180°/)
+    expect(note('kingsmere-stamped')).not.toMatch(/turned|straightened/)
     expect(note('wakefield-ruled')).not.toMatch(/turned|straightened/)
   })
 
