@@ -74,10 +74,11 @@ function makeScan(scan: Scan, fixtures: string, out: string): void {
 
 
 /**
- * A scan with a line of real text stamped on it afterwards (as a website or a PDF tool adds "page
- * 1 of 3"): the page has a text layer, but next to nothing in it. Written by hand, the JPEG as it is.
+ * A scan of random-7004 (150 dpi JPEG, the image as it is) with `overlay` drawn over it as real
+ * text or vectors, in a hand-written PDF: what a website or a council adds to a scan afterwards.
+ * The overlay is PDF content drawn on the page of `width` × `height` points, with Helvetica as /F1.
  */
-function makeStamped(fixtures: string, out: string): void {
+function makeOverlaid(fixtures: string, out: string, name: string, overlay: (width: number, height: number) => string): void {
   const work = mkdtempSync(join(tmpdir(), 'scan-'))
   try {
     const dpi = 150
@@ -87,7 +88,7 @@ function makeStamped(fixtures: string, out: string): void {
     const [w, h] = execFileSync('identify', ['-format', '%w %h', jpeg], { encoding: 'utf8' }).split(' ').map(Number) as [number, number]
     const [pw, ph] = [(w * 72) / dpi, (h * 72) / dpi].map((v) => Math.round(v * 100) / 100) as [number, number]
     const bytes = readFileSync(jpeg)
-    const content = `q ${pw} 0 0 ${ph} 0 0 cm /Im0 Do Q\nBT /F1 8 Tf 36 12 Td (Printed from the council website, page 1 of 1) Tj ET\n`
+    const content = `q ${pw} 0 0 ${ph} 0 0 cm /Im0 Do Q\n${overlay(pw, ph)}`
     const pdf = pdfOf([
       '<< /Type /Catalog /Pages 2 0 R >>',
       '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
@@ -100,7 +101,7 @@ function makeStamped(fixtures: string, out: string): void {
       ]),
       '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
     ])
-    const dir = join(out, 'kingsmere-stamped')
+    const dir = join(out, name)
     mkdirSync(dir, { recursive: true })
     writeFileSync(join(dir, 'input.pdf'), pdf)
     copyFileSync(join(fixtures, 'pdf', 'random-7004', 'plan.json'), join(dir, 'golden.json'))
@@ -109,11 +110,35 @@ function makeStamped(fixtures: string, out: string): void {
   }
 }
 
+/** A line stamped under the scan ("page 1 of 3"): a text layer of next to nothing. */
+const STAMPED = (): string => 'BT /F1 8 Tf 36 12 Td (Printed from the council website, page 1 of 1) Tj ET\n'
+
+/** Words only the overlay holds, so a reading of the scan's image alone cannot find them. */
+export const ANNOTATION = {
+  note: [
+    'Note from the Kingsmere Safeguarding Children Board, 4 March 2014: the board reviewed this plan and asked',
+    'every lead to report progress against each action at its next meeting. Ratings are as reported in February;',
+    'the plan will be published again when every action is complete.',
+  ],
+  stamp: 'RECEIVED 4 MAR 2014',
+}
+
+/**
+ * A typed note over the blank lower part of the scan (more text than a stamp: the page has a text
+ * layer, over a small part of it) and a received stamp drawn as a red vector box with its words.
+ */
+const ANNOTATED = (width: number): string => {
+  const note = ANNOTATION.note.map((line, i) => `BT /F1 10 Tf 36 ${150 - i * 14} Td (${line}) Tj ET`).join('\n')
+  const box = `q 0.8 0 0 RG 0.8 0 0 rg 2 w ${width - 230} 40 180 40 re S BT /F1 14 Tf ${width - 218} 54 Td (${ANNOTATION.stamp}) Tj ET Q`
+  return `${note}\n${box}\n`
+}
+
 export function makeScanFixtures(fixtures = 'fixtures'): void {
   const out = join(fixtures, 'scan')
   mkdirSync(out, { recursive: true })
   for (const scan of [...SCANS, LOW_RES, BENCH]) makeScan(scan, fixtures, out)
-  makeStamped(fixtures, out)
+  makeOverlaid(fixtures, out, 'kingsmere-stamped', STAMPED)
+  makeOverlaid(fixtures, out, 'kingsmere-annotated', ANNOTATED)
   const words = join(out, 'words.pgm')
   run('convert', ['-size', '640x72', 'xc:white', '-font', 'DejaVu-Sans', '-pointsize', '28', '-fill', 'black', '-annotate', '+12+46', 'Review supervision by March 2013', '-depth', '8', `pgm:${words}`])
   writeFileSync(
@@ -127,6 +152,7 @@ export function makeScanFixtures(fixtures = 'fixtures'): void {
       '',
       ...[...SCANS, LOW_RES, BENCH].map((s) => `- ${s.name}: ${s.from}, ${s.dpi} dpi, ${s.why}`),
       '- kingsmere-stamped: random-7004, 150 dpi JPEG, upright, with a line of text stamped under the scan (a text layer of next to nothing)',
+      '- kingsmere-annotated: random-7004, 150 dpi JPEG, upright, with a typed note (three lines of text) and a received stamp (a red vector box and its words) drawn over the blank lower part of the scan: read from the rendered page',
       '- words.pgm: one line of print for the OCR engine test',
       '',
     ].join('\n'),

@@ -7,11 +7,13 @@ import type { GrayImage, OcrEngine, OcrWord } from './engine.js'
 import { eraseRules, findRules, type PixelRule } from './image-rules.js'
 import { upsideDown, uprightTurn } from './orientation.js'
 import { pageImage } from './page-image.js'
+import { drawsBesideImages, renderPage } from './render-page.js'
 import { binarise, otsuThreshold, rotateSmall, turnQuarters } from './raster.js'
 import { markCellConfidence, phraseRuns, ruleSegment, wordRun, type PlacedWord } from './words-to-runs.js'
 
 /**
- * A scanned page read by OCR: its image from pdf.js, turned upright (upside down only when it reads
+ * A scanned page read by OCR: its image from pdf.js (the page rendered whole where it draws over
+ * its scan, ./render-page.ts), turned upright (upside down only when it reads
  * badly), straightened, thresholded;
  * its ruling lines found and taken out; its words recognised. Words and rules then go through the
  * same table detection as a born-digital page's text and vector rules. The layout frame is the
@@ -70,6 +72,8 @@ export interface Recognised {
   skew: number
   /** Resolution of the scan, dots per inch. */
   dpi: number
+  /** The page was rendered whole (it draws over its scan), not read from the scan's image alone. */
+  rendered?: boolean
 }
 
 /** The scan turned by `quarters`, straightened, its rules found and taken out, and read. */
@@ -89,16 +93,21 @@ async function readTurned(scan: GrayImage, scanToUser: Matrix, quarters: 0 | 1 |
 
 /** The page's scan recognised; null when it has none (no image covers most of the page). */
 export async function recognisePage(page: PDFPageProxy, operators: { fnArray: number[]; argsArray: unknown[] }, context: OcrPageContext): Promise<Recognised | null> {
-  const scan = pageImage(page, operators)
-  if (!scan) return null
+  const image = pageImage(page, operators)
+  if (!image) return null
+  const scanDpi = 72 / scaleOf(image.toUser)
+  const rendering = drawsBesideImages(operators) ? await renderPage(page, scanDpi) : null
+  const scan = rendering ?? image
   const threshold = otsuThreshold(scan.image)
-  const dpi = 72 / scaleOf(scan.toUser)
+  const dpi = rendering ? 72 / scaleOf(rendering.toUser) : scanDpi
   const quarters = await uprightTurn(scan.image, binarise(scan.image, threshold), context.engine, dpi, context.signal)
   const first = await readTurned(scan.image, scan.toUser, quarters, threshold, dpi, context)
+  // The scan's own resolution is what says whether it is too coarse, whatever it was rendered at.
+  const facts = { rendered: rendering !== null, dpi: Math.round(scanDpi) }
   // A page that reads badly may be upside down, which the lie of its lines cannot tell: only then is it tried turned.
-  if (first.recognised.words.length === 0 || first.recognised.confidence >= LOW_CONFIDENCE) return first.recognised
-  if (!(await upsideDown(first.text, context.engine, dpi, context.signal))) return first.recognised
-  return (await readTurned(scan.image, scan.toUser, ((quarters + 2) % 4) as 0 | 1 | 2 | 3, threshold, dpi, context)).recognised
+  if (first.recognised.words.length === 0 || first.recognised.confidence >= LOW_CONFIDENCE) return { ...first.recognised, ...facts }
+  if (!(await upsideDown(first.text, context.engine, dpi, context.signal))) return { ...first.recognised, ...facts }
+  return { ...(await readTurned(scan.image, scan.toUser, ((quarters + 2) % 4) as 0 | 1 | 2 | 3, threshold, dpi, context)).recognised, ...facts }
 }
 
 /** A recognised page through the born-digital page's table detection. */
@@ -116,7 +125,9 @@ export function layoutPage(recognised: Recognised, pageNumber: number, firstTabl
   markCellConfidence(blocks, placedWords)
 
   const percent = Math.round(recognised.confidence)
-  const turns = [quarters ? `turned ${quarters * 90}°` : '', skew ? `straightened ${skew}°` : ''].filter(Boolean).join(', ')
+  const turns = [recognised.rendered ? 'rendered with what is drawn over the scan' : '', quarters ? `turned ${quarters * 90}°` : '', skew ? `straightened ${skew}°` : '']
+    .filter(Boolean)
+    .join(', ')
   const diagnostics: Diagnostic[] = [
     { level: 'info', code: 'OCR', message: `read by OCR: ${words.length} words, mean confidence ${percent}%${turns ? ` (${turns})` : ''}`, page: pageNumber },
   ]

@@ -80,14 +80,21 @@ function decoded(page: PDFPageProxy, painted: Painted): DecodedImage | null {
   }
 }
 
-/** The page's scan, or null when no image covers most of the page (or pdf.js could not decode it). */
-export function pageImage(page: PDFPageProxy, operators: { fnArray: number[]; argsArray: unknown[] }): PageImage | null {
+/** The images drawn over most of the page, largest first: its scan, if it has one. */
+function scanCandidates(page: PDFPageProxy, operators: { fnArray: number[]; argsArray: unknown[] }): Painted[] {
   const [x0, y0, x1, y1] = page.view as [number, number, number, number]
   const pageArea = Math.abs((x1 - x0) * (y1 - y0))
-  const candidates = paintedImages(operators)
+  return paintedImages(operators)
     .filter((p) => p.area >= COVER * pageArea)
     .sort((a, b) => b.area - a.area)
-  for (const painted of candidates) {
+}
+
+/** Whether an image covers most of the page, without decoding it: before OCR is loaded at all. */
+export const hasScan = (page: PDFPageProxy, operators: { fnArray: number[]; argsArray: unknown[] }): boolean => scanCandidates(page, operators).length > 0
+
+/** The page's scan, or null when no image covers most of the page (or pdf.js could not decode it). */
+export function pageImage(page: PDFPageProxy, operators: { fnArray: number[]; argsArray: unknown[] }): PageImage | null {
+  for (const painted of scanCandidates(page, operators)) {
     const raw = decoded(page, painted)
     const image = raw ? toGray(raw) : null
     if (!image) continue

@@ -1,9 +1,11 @@
+import { OPS } from 'pdfjs-dist/legacy/build/pdf.mjs'
 import { describe, expect, it } from 'vitest'
 import { apply } from '../../../parsers/pdf/geometry.js'
 import { skewAngle } from '../../../parsers/pdf/ocr/deskew.js'
 import type { GrayImage, OcrWord } from '../../../parsers/pdf/ocr/engine.js'
 import { eraseRules, fillMask, findRules } from '../../../parsers/pdf/ocr/image-rules.js'
 import { lieOf } from '../../../parsers/pdf/ocr/orientation.js'
+import { drawsBesideImages } from '../../../parsers/pdf/ocr/render-page.js'
 import { binarise, otsuThreshold, rotateSmall, toGray, turnQuarters } from '../../../parsers/pdf/ocr/raster.js'
 import { phraseRuns } from '../../../parsers/pdf/ocr/words-to-runs.js'
 
@@ -101,5 +103,14 @@ describe('page image steps', () => {
     expect(phraseRuns(words, 0.5, rules).map((r) => r.text)).toEqual(['Review supervision', 'Mike Bowden', 'Q3', 'next'])
     const [first] = phraseRuns(words, 0.5, rules)
     expect(first).toMatchObject({ box: { x0: 0, x1: 85 }, baseline: 14, size: 12, bold: false, tag: null })
+  })
+
+  it('tells a page that draws text or painted paths over its scan from one that draws only the scan', () => {
+    const image = { fnArray: [OPS.save, OPS.transform, OPS.paintImageXObject, OPS.restore], argsArray: [null, [600, 0, 0, 800, 0, 0], ['img_p0_1'], null] }
+    expect(drawsBesideImages(image)).toBe(false)
+    // A path built but never painted (a clip) draws nothing.
+    expect(drawsBesideImages({ fnArray: [...image.fnArray, OPS.constructPath], argsArray: [...image.argsArray, [OPS.endPath, [], null]] })).toBe(false)
+    expect(drawsBesideImages({ fnArray: [...image.fnArray, OPS.constructPath], argsArray: [...image.argsArray, [OPS.stroke, [], null]] })).toBe(true)
+    expect(drawsBesideImages({ fnArray: [...image.fnArray, OPS.showText], argsArray: [...image.argsArray, [[]]] })).toBe(true)
   })
 })

@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { Plan, ReadError, SourceDocument } from '../../../schemas/index.js'
 import { interpretFile, type ReadPlanResult } from '../../../src/ingest.js'
 import { scorePlan, truthFromPlan } from '../../../scripts/accuracy/score.js'
+import { ANNOTATION } from '../../../scripts/make-scan-fixtures.js'
 
 /**
  * Scans made by scripts/make-scan-fixtures.ts from born-digital fixtures: each must give the
@@ -11,7 +12,8 @@ import { scorePlan, truthFromPlan } from '../../../scripts/accuracy/score.js'
  */
 
 // kingsmere-stamped has a line of text stamped under its scan: next to no text layer is read as none.
-const SCANS = ['banes-skewed', 'wakefield-ruled', 'kingsmere-turned', 'kingsmere-stamped', 'banes-upside-down'] as const
+// kingsmere-annotated has a typed note and a vector stamp drawn over its scan: the page is rendered.
+const SCANS = ['banes-skewed', 'wakefield-ruled', 'kingsmere-turned', 'kingsmere-stamped', 'banes-upside-down', 'kingsmere-annotated'] as const
 type Outcome = (ReadPlanResult & { tables: number }) | ReadError
 
 const read = async (name: string, mode: 'auto' | 'off' = 'auto'): Promise<Outcome> => {
@@ -69,6 +71,17 @@ describe('scanned PDFs read by OCR', () => {
     expect(note('banes-upside-down')).toMatch(/turned 180°/)
     expect(note('kingsmere-stamped')).not.toMatch(/turned|straightened/)
     expect(note('wakefield-ruled')).not.toMatch(/turned|straightened/)
+  })
+
+  it('renders a page that draws over its scan, and reads what is drawn in its place beside the scan', () => {
+    const { document, diagnostics } = read_(outcomes.get('kingsmere-annotated')!)
+    expect(diagnostics.find((d) => d.code === 'OCR')!.message).toMatch(/rendered with what is drawn over the scan/)
+    // The note and the stamp are in the text layer only, not in the scan's image: the rendering has them.
+    const after = document.blocks.slice(document.blocks.findIndex((b) => b.kind === 'table') + 1).flatMap((b) => (b.kind === 'paragraph' ? [b.text] : []))
+    expect(after.join(' ')).toMatch(/Note from the Kingsmere Safeguarding Children Board, 4 March 2014/)
+    expect(after.join(' ')).toMatch(new RegExp(ANNOTATION.stamp))
+    // A page that draws nothing but its scan is read from the image as pdf.js decodes it.
+    expect(read_(outcomes.get('wakefield-ruled')!).diagnostics.find((d) => d.code === 'OCR')!.message).not.toMatch(/rendered/)
   })
 
   it('reads the ruled scan as a ruled table and the others with the borderless detector', () => {
