@@ -31,7 +31,7 @@ export function drawsBesideImages(operators: { fnArray: number[]; argsArray: unk
 const MIN_DPI = 150
 const MAX_DPI = 300
 
-/** The page rendered in grey at about the scan's resolution; null when it cannot be (no canvas package). */
+/** The page rendered in grey at about the scan's resolution; null when it cannot be (no canvas package, a drawing error). */
 export async function renderPage(page: PDFPageProxy, scanDpi: number): Promise<PageImage | null> {
   let createCanvas: typeof import('@napi-rs/canvas').createCanvas
   try {
@@ -47,7 +47,12 @@ export async function renderPage(page: PDFPageProxy, scanDpi: number): Promise<P
   const context = canvas.getContext('2d')
   context.fillStyle = '#ffffff'
   context.fillRect(0, 0, width, height)
-  await page.render({ canvas: canvas as unknown as HTMLCanvasElement, canvasContext: context as unknown as CanvasRenderingContext2D, viewport }).promise
+  try {
+    await page.render({ canvas: canvas as unknown as HTMLCanvasElement, canvasContext: context as unknown as CanvasRenderingContext2D, viewport }).promise
+  } catch {
+    // A page pdf.js cannot draw is still read from its scan's image, as a page with nothing over it is.
+    return null
+  }
   const image = toGray({ width, height, kind: IMAGE_KIND.RGBA_32BPP, data: context.getImageData(0, 0, width, height).data })
   if (!image) return null
   // The viewport maps user space to canvas pixels (x right, y down), the page's /Rotate applied.
