@@ -12,8 +12,8 @@ import { attachToGroup } from './shared-actions.js'
 
 /**
  * Rows under a header: a row of the action table becomes one action per column group (and per
- * action listed in one cell), under the current recommendation group; a row of notes only
- * continues the action above; a row of a milestone only is a step of it.
+ * action listed in one cell), under the current recommendation group; a row of a milestone only
+ * is a step of the action above. Rows are never folded here: assembly folds cut rows.
  */
 export class ActionRows extends PlanState {
 
@@ -80,7 +80,7 @@ export class ActionRows extends PlanState {
     const owned = ['action', 'lead', 'due', 'status', 'organisation'].some((role) => at(role)?.cell.text.trim())
     const hasOwnText = Boolean(at('action')?.cell.text.trim()) || (outline && Boolean(milestoneSlot?.origin && milestoneSlot.cell.text.trim()))
     if (!owned && !hasOwnText && !recSlot?.cell.text.trim() && this.lastActions.length > 0) {
-      return this.continuation(table, r, slots, roles)
+      return this.rowWithoutAction(table, r, slots, roles)
     }
     // One action per column group (one agency each); a one-group template has one view.
     const groups = [...new Set(roles.map((c) => c.group ?? null).filter((g): g is number => g !== null))]
@@ -127,23 +127,20 @@ export class ActionRows extends PlanState {
   }
 
 
-  /** A row with only notes-like columns filled belongs to the action above (a cell broken over a page). */
-  protected continuation(table: Table, r: number, slots: (GridSlot | null)[], roles: ColumnRole[]): void {
-    const { action, mapped, unmapped } = actionFromRow({
-      roles, slots, provenance: this.provenance(table, r), personnel: this.personnel, organisations: this.organisationKey,
-      outlineMilestone: null, fallbackText: null, rowOrganisation: null, diagnostics: this.diagnostics,
-    })
-    this.cells.mapped += mapped
-    this.cells.unmapped += unmapped
-    const append = (a: string | null, b: string | null): string | null => (a && b ? `${a} ${b}` : a ?? b)
-    for (const target of this.lastActions) {
-      target.progress = append(target.progress, action.progress)
-      target.success_criteria = append(target.success_criteria, action.success_criteria)
-      target.evidence = append(target.evidence, action.evidence)
-      target.impact = append(target.impact, action.impact)
-      target.milestones.push(...action.milestones)
-      for (const [k, v] of Object.entries(action.extra)) target.extra[k] = append(target.extra[k] ?? null, v)!
-    }
-    this.record(table, r, 'continuation', 'joined to the action above')
+  /**
+   * A row with no action, lead, date, status, organisation, recommendation or milestone of its
+   * own. Rows that a break cut are folded back in assembly (src/assemble/fold-rows.ts), the one
+   * stage that folds rows; what is left here starts afresh, so it is not joined to the action
+   * above (in pasted text it was most often a recommendation on a row of its own): it is kept in
+   * the plan's notes under its column headers, and a warning names the row for `explain`.
+   */
+  protected rowWithoutAction(table: Table, r: number, slots: (GridSlot | null)[], roles: ColumnRole[]): void {
+    const provenance = this.provenance(table, r)
+    const cells = filledCells(slots).filter((f) => f.slot.origin)
+    for (const { col, slot } of cells) this.notes.push({ label: roles[col]?.header || null, text: fold(slot.cell.text) })
+    this.cells.unmapped += cells.length
+    const where = `table ${table.index + 1}, row ${r + 1}`
+    this.diagnostics.push({ level: 'warning', code: 'ROW_WITHOUT_ACTION', message: `a row with no action of its own (${where}) kept in the plan's notes, not joined to the action above`, page: provenance.page })
+    this.record(table, r, 'note', `no action of its own: ${fold(cells[0]?.slot.cell.text ?? '').slice(0, 60)}`)
   }
 }
