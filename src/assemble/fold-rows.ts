@@ -15,7 +15,8 @@ import type { Cell, Row } from '../../schemas/index.js'
  * rows, or a sentence the row break cut (every filled cell starts in lower case). Measured before
  * the change (goldens, `bench-accuracy --random 200 --seed 11`): interpretation's role rule never
  * folded a notes row; the only rows it took were recommendations on a row of their own in pasted
- * text, which it hid in the action above.
+ * text, which it hid in the action above. What a grid cannot tell stays a known limit: one lone
+ * cell at the top of a page is taken for the rest of the cell above it, even a milestone's.
  */
 
 const text = (cell: Cell): string => cell.text.trim()
