@@ -59,12 +59,14 @@ export function continuesOverPage(above: Row, row: Row, columns: number): boolea
 
 /**
  * Inside one page a row break is the reader's own, so only a cut sentence shows that it was
- * wrong: every filled cell starts in lower case, below a filled cell of the row above, and the
- * first column is left empty. A row of its own (an action, a milestone, a note) starts afresh.
+ * wrong: every filled cell starts in lower case below a cell of the row above whose text stops
+ * short of a full stop, and the first column is left empty. A row of its own (an action, a
+ * milestone, a note) starts afresh, and so does anything after a finished sentence.
  */
 export function continuesSentence(above: Row, row: Row): boolean {
+  const endsOpen = (col: number): boolean => above.cells.some((a) => a.col === col && text(a) !== '' && !/[.!?]$/.test(text(a)))
   const filled = filledCells(row)
-  return filled.length > 0 && filled.every((c) => c.col > 0 && startsLower(c) && fillsColumn(above, c.col))
+  return filled.length > 0 && filled.every((c) => c.col > 0 && startsLower(c) && endsOpen(c.col))
 }
 
 /** The row above with the fragment's lines added to its cells, column by column. */

@@ -159,6 +159,8 @@ export class ActionRows extends PlanState {
   protected rowWithoutAction(table: Table, r: number, slots: (GridSlot | null)[], roles: ColumnRole[]): void {
     const provenance = this.provenance(table, r)
     const cells = filledCells(slots).filter((f) => f.slot.origin)
+    // Only cells merged down from the row above: nothing new on this row.
+    if (cells.length === 0) return this.record(table, r, 'empty', 'only cells merged from above')
     for (const { col, slot } of cells) this.notes.push({ label: roles[col]?.header || null, text: fold(slot.cell.text) })
     this.cells.unmapped += cells.length
     const where = `table ${table.index + 1}, row ${r + 1}`

@@ -57,6 +57,12 @@ describe('folding a row the reader cut', () => {
     expect(foldCutRows([row(HEADER), row(ACTION), row(notes)])).toHaveLength(3)
   })
 
+  it('does not fold a row in lower case inside a page below a finished sentence', () => {
+    const finished = [...ACTION.slice(0, 5), 'Policy sent to the board.']
+    expect(continuesSentence(row(finished), row(['', '', '', '', '', 'board to agree it in March']))).toBe(false)
+    expect(continuesSentence(row(ACTION), row(['', '', '', '', '', 'in March']))).toBe(true)
+  })
+
   it('does not fold a row that fills a column the row above left empty, or the first column', () => {
     const above = row(['R1', 'Revise the policy', '', '', '', ''])
     expect(continuesOverPage(above, row(['', '', 'named lead', '', '', '']), 6)).toBe(false)
@@ -85,5 +91,15 @@ describe('a row with no action of its own', () => {
     expect(Object.values(action.extra).join(' ')).not.toContain('return interviews')
     expect(plan.notes).toContainEqual({ label: 'Outcome', text: 'Ensure that return interviews are offered to every child' })
     expect(diagnostics.map((d) => d.code)).toContain('ROW_WITHOUT_ACTION')
+  })
+
+  it('is passed over quietly when all it holds is a cell merged down from the row above', () => {
+    const tableOf = table(0, [['Outcome', 'Action', 'Lead', 'Date'], ['Fewer children wait', 'Audit the front door', 'Ann Lee', 'Mar-13'], ['', '', '', '']])
+    tableOf.rows[1]!.cells[0] = { ...tableOf.rows[1]!.cells[0]!, rowSpan: 2 }
+    tableOf.rows[2]!.cells = tableOf.rows[2]!.cells.filter((c) => c.col !== 0)
+    const { plan, diagnostics } = interpretPlan(assembleTables(doc([tableOf])), SOURCE)
+    expect(plan.recommendations[0]!.actions).toHaveLength(1)
+    expect(plan.notes).toEqual([])
+    expect(diagnostics.map((d) => d.code)).not.toContain('ROW_WITHOUT_ACTION')
   })
 })
