@@ -153,18 +153,19 @@ export class ActionRows extends PlanState {
    * A row with no action, lead, date, status, organisation, recommendation or milestone of its
    * own. Rows that a break cut are folded back in assembly (src/assemble/fold-rows.ts), the one
    * stage that folds rows; what is left here starts afresh, so it is not joined to the action
-   * above (in pasted text it was most often a recommendation on a row of its own): it is kept in
-   * the plan's notes under its column headers, and a warning names the row for `explain`.
+   * above (in pasted text it was most often a recommendation on a row of its own). Nor does it go
+   * to the plan's notes, where a "Date updated" or "Position" cell would pass for the plan's date:
+   * a warning quotes it (stored with the run, shown by `explain`), and its cells count as unmapped.
    */
   protected rowWithoutAction(table: Table, r: number, slots: (GridSlot | null)[], roles: ColumnRole[]): void {
-    const provenance = this.provenance(table, r)
     const cells = filledCells(slots).filter((f) => f.slot.origin)
     // Only cells merged down from the row above: nothing new on this row.
     if (cells.length === 0) return this.record(table, r, 'empty', 'only cells merged from above')
-    for (const { col, slot } of cells) this.notes.push({ label: roles[col]?.header || null, text: fold(slot.cell.text) })
     this.cells.unmapped += cells.length
+    const quoted = cells.map(({ col, slot }) => `${roles[col]?.header || `column ${col + 1}`}: "${fold(slot.cell.text)}"`).join('; ')
     const where = `table ${table.index + 1}, row ${r + 1}`
-    this.diagnostics.push({ level: 'warning', code: 'ROW_WITHOUT_ACTION', message: `a row with no action of its own (${where}) kept in the plan's notes, not joined to the action above`, page: provenance.page })
-    this.record(table, r, 'note', `no action of its own: ${fold(cells[0]?.slot.cell.text ?? '').slice(0, 60)}`)
+    this.diagnostics.push({ level: 'warning', code: 'ROW_WITHOUT_ACTION', message: `a row with no action of its own (${where}) left out, not joined to the action above: ${quoted}`, page: this.provenance(table, r).page })
+    this.record(table, r, 'note', `no action of its own: ${fold(cells[0]!.slot.cell.text).slice(0, 60)}`)
   }
+
 }

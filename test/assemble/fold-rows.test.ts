@@ -83,14 +83,15 @@ describe('folding a row the reader cut', () => {
 })
 
 describe('a row with no action of its own', () => {
-  it('is kept in the notes with a warning, not joined to the action above', () => {
+  it('is left out with a warning that quotes it, not joined to the action above', () => {
     const tableOf = table(0, [['Outcome', 'Action', 'Lead', 'Date'], ['Fewer children wait', 'Audit the front door', 'Ann Lee', 'Mar-13'], ['Ensure that return interviews are offered to every child', '', '', '']])
     const { plan, diagnostics } = interpretPlan(assembleTables(doc([tableOf])), SOURCE)
     const action = plan.recommendations[0]!.actions[0]!
     expect(plan.recommendations[0]!.actions).toHaveLength(1)
     expect(Object.values(action.extra).join(' ')).not.toContain('return interviews')
-    expect(plan.notes).toContainEqual({ label: 'Outcome', text: 'Ensure that return interviews are offered to every child' })
-    expect(diagnostics.map((d) => d.code)).toContain('ROW_WITHOUT_ACTION')
+    expect(plan.notes).toEqual([])
+    expect(diagnostics.find((d) => d.code === 'ROW_WITHOUT_ACTION')?.message).toContain('Outcome: "Ensure that return interviews are offered to every child"')
+    expect(plan.coverage).toBeLessThan(1)
   })
 
   it('is passed over quietly when all it holds is a cell merged down from the row above', () => {
