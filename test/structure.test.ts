@@ -61,3 +61,16 @@ describe('code shape', () => {
     expect(importsOf(text)).toEqual(['../export/csv.js', '../../schemas/index.js', './y.js'])
   })
 })
+
+describe('the Node version', () => {
+  const json = (path: string): { engines?: { node?: string } } => JSON.parse(readFileSync(join(root, path), 'utf8'))
+
+  it('package.json asks for the Node 20 that pdfjs-dist needs, and the README says the same', () => {
+    const ours = json('package.json').engines?.node
+    expect(ours).toBe('>=20.19')
+    // pdfjs-dist asks for ">=20.19.0 || >=22.13.0 || >=24": its Node 20 floor is ours.
+    const theirs = json('node_modules/pdfjs-dist/package.json').engines?.node ?? ''
+    expect(theirs.split('||')[0]!.trim().replace(/\.0$/, '')).toBe(ours)
+    expect(readFileSync(join(root, 'README.md'), 'utf8')).toContain('Node 20.19 or later')
+  })
+})

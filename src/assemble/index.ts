@@ -1,9 +1,11 @@
-import type { Block, Cell, Row, SourceDocument, Table } from '../../schemas/index.js'
+import type { Block, Row, SourceDocument, Table } from '../../schemas/index.js'
+import { continuesOverPage, foldCutRows, foldRow } from './fold-rows.js'
 
 /**
  * Format-neutral clean-up between the readers and interpretation: running headers and footers
- * dropped, a table continued over a page break joined to its first part, and a row whose cells the
- * page break cut in two folded back into one row.
+ * dropped, a table continued over a page break joined to its first part, and a row that a page
+ * break or a stray row break cut in two folded back into one row (fold-rows.ts, the only stage
+ * that folds rows).
  */
 export function assembleTables(document: SourceDocument): SourceDocument {
   const { running, drop } = runningParagraphs(document.blocks)
@@ -26,7 +28,7 @@ export function assembleTables(document: SourceDocument): SourceDocument {
     blocks.push(copy)
     lastTable = copy
   })
-  return { ...document, blocks }
+  return { ...document, blocks: blocks.map((b) => (b.kind === 'table' ? { ...b, rows: foldCutRows(b.rows) } : b)) }
 }
 
 const NUMBERED_HEADING = /^(?:recommendations?|rec|area\s+for\s+(?:improvement|development)|finding|issue|priority|theme|section|afi|r)\s*\d+(?:\.\d+)*[a-z]?\b/i
@@ -74,47 +76,9 @@ function continuationRows(previous: Table, next: Table): Row[] {
   const body = next.rows.slice(start)
   const [first, ...rest] = body
   const last = previous.rows[previous.rows.length - 1]
-  if (!first || !last || !isBrokenRow(last, first, next.columns)) return body
+  if (!first || !last || !continuesOverPage(last, first, next.columns)) return body
   previous.rows[previous.rows.length - 1] = foldRow(last, first)
   return rest
 }
 
 const rowKey = (row: Row): string => row.cells.map((c) => `${c.col}:${normalise(c.text)}`).join('|')
-
-/**
- * The first row of a page continues the last row of the page before when it fills nothing the
- * row above left empty, not its first column, and either only a few cells or mostly text that
- * starts in lower case (the rest of a sentence). A new row under the same recommendation fills
- * many cells, each starting afresh.
- */
-function isBrokenRow(above: Row, row: Row, columns: number): boolean {
-  const filled = row.cells.filter((c) => c.text.trim())
-  if (filled.length === 0) return false
-  // The first column opens a new row, unless it is the rest of a sentence in a cell as wide as
-  // the one above it (a recommendation merged across the table, cut by the page break).
-  const first = filled.find((c) => c.col === 0)
-  if (first && !(/^[a-z]/.test(first.text.trim()) && above.cells.some((a) => a.col === 0 && a.colSpan === first.colSpan && a.text.trim()))) return false
-  if (!filled.every((c) => above.cells.some((a) => a.col === c.col && a.text.trim()))) return false
-  const lowerStart = filled.filter((c) => /^[a-z]/.test(c.text.trim())).length
-  return filled.length <= Math.max(1, Math.floor(columns / 3)) || lowerStart * 2 >= filled.length
-}
-
-function foldRow(above: Row, fragment: Row): Row {
-  const cells = above.cells.map((cell): Cell => {
-    const piece = fragment.cells.find((c) => c.col === cell.col && c.text.trim())
-    if (!piece) return cell
-    // A fragment starting in lower case continues the sentence the break cut, and so does a lone
-    // word after a line with no end punctuation ("Tony" / "Gallagher"); else it is a new line.
-    const lastLine = cell.lines[cell.lines.length - 1] ?? ''
-    const loneWord = (piece.lines[0] ?? '').trim().split(/\s+/).length === 1 && !/[.!?;:]$/.test(lastLine.trim())
-    const continues = /^[a-z]/.test(piece.text.trim()) || loneWord
-    const lines = [...cell.lines]
-    if (continues && lines.length > 0) {
-      lines[lines.length - 1] = `${lines[lines.length - 1]} ${piece.lines[0] ?? piece.text}`
-      lines.push(...piece.lines.slice(1))
-    } else lines.push(...piece.lines)
-    return { ...cell, lines, text: lines.join(' ') }
-  })
-  return { ...above, cells }
-}
-

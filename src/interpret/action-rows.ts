@@ -1,4 +1,4 @@
-import type { Table } from '../../schemas/index.js'
+import type { Provenance, Table } from '../../schemas/index.js'
 import type { GridSlot } from '../assemble/grid.js'
 import type { ColumnRole } from './column-roles.js'
 import { splitAlignedRow } from './aligned-lists.js'
@@ -12,84 +12,106 @@ import { attachToGroup } from './shared-actions.js'
 
 /**
  * Rows under a header: a row of the action table becomes one action per column group (and per
- * action listed in one cell), under the current recommendation group; a row of notes only
- * continues the action above; a row of a milestone only is a step of it.
+ * action listed in one cell), under the current recommendation group; a row of a milestone only
+ * is a step of the action above. Rows are never folded here: assembly folds cut rows.
  */
+const slotOf = (roles: readonly ColumnRole[], slots: readonly (GridSlot | null)[], role: string): GridSlot | null => {
+  const i = roles.findIndex((c) => c.role === role)
+  return i >= 0 ? (slots[i] ?? null) : null
+}
+
 export class ActionRows extends PlanState {
 
-  protected dataRow(table: Table, r: number, slots: (GridSlot | null)[]): void {
-    let roles = this.roles!
-    // Columns shifted by one on this page? Keep the roles that fit the row clearly better.
-    const candidates = shiftedRoles(roles, slots.length)
-    const scores = candidates.map((c) => fitScore(c, slots))
-    const best = scores.indexOf(Math.max(...scores))
-    if (scores[best]! >= scores[0]! + 2) {
-      roles = candidates[best]!
-      this.roles = roles
-      this.columnTrace.push({ table: table.index, roles })
-    } else if (roles.length !== slots.length) roles = candidates[0]!
+  protected dataRow(table: Table, r: number, rowSlots: (GridSlot | null)[]): void {
+    const roles = this.rolesForRow(table, rowSlots)
     const provenance = this.provenance(table, r)
-    const at = (role: string): GridSlot | null => {
-      const i = roles.findIndex((c) => c.role === role)
-      return i >= 0 ? (slots[i] ?? null) : null
-    }
-
     // A theme column (a tracker's "Priority") names the theme of this row's recommendation: read it first.
-    const themeSlot = at('theme')
+    const themeSlot = slotOf(roles, rowSlots, 'theme')
     if (themeSlot?.cell.text.trim()) this.theme = fold(themeSlot.cell.text)
-
-    // A recommendation column on every row (Darlington): the row's recommendation, maybe repeated.
-    let fallbackText: string | null = null
-    let rowOrganisation: string | null = null
-    const recSlot = at('recommendation')
-    if (recSlot?.cell.text.trim()) {
-      const parsed = parseRecommendationCell(recSlot.cell.text, recSlot.cell.boldLead)
-      const actionText = at('action')?.cell.text.trim() ?? ''
-      // "IMMEDIATE DBC" alone: the recommendation itself stands in the action column.
-      const recText = parsed.text || actionText
-      if (!parsed.text) fallbackText = actionText
-      rowOrganisation = parsed.organisation
-      // A ref column beside the recommendation column numbers the recommendation, not its first action.
-      const refIndex = roles.findIndex((c) => c.role === 'ref')
-      const refSlot = refIndex >= 0 ? slots[refIndex] : null
-      const columnRef = refSlot?.origin && refSlot.cell.text.trim() ? cleanRef(refSlot.cell.text) : null
-      if (columnRef && !parsed.ref) slots = slots.map((s, i) => (i === refIndex ? null : s))
-      if (columnRef && !parsed.ref) this.cells.mapped += 1
-      const draft = this.startRecommendation(parsed.ref ?? columnRef, recText, null, provenance)
-      if (!draft.timeframe && parsed.timeframe) draft.timeframe = parsed.timeframe
-      for (const [label, value] of Object.entries(parsed.labelled)) draft.extra[label] ??= value
-      for (const org of splitOrganisations(parsed.organisation ?? '')) if (!draft.organisations.includes(org)) draft.organisations.push(org)
-    }
+    const { slots, fallbackText, organisation, hasRecommendation } = this.rowRecommendation(roles, rowSlots, provenance)
+    const at = (role: string): GridSlot | null => slotOf(roles, slots, role)
 
     const outline = isOutlineMilestone(roles)
     const milestoneSlot = at('milestone')
     if (outline && milestoneSlot?.cell.text.trim()) this.outlineMilestone = fold(milestoneSlot.cell.text)
-
     // A step of the action above: a milestone cell (and maybe its date), no action, no lead.
     const milestoneText = milestoneSlot?.origin ? fold(milestoneSlot.cell.text) : ''
-    if (!outline && milestoneText && !at('action')?.cell.text.trim() && !at('lead')?.cell.text.trim() && !recSlot?.cell.text.trim() && this.lastActions.length > 0) {
-      const dueText = at('due')?.cell.text.trim() || null
-      const due = parseUkDate(dueText)
-      const status = parseStatus(at('status')?.cell.text)
-      for (const target of this.lastActions) {
-        target.milestones.push({ text: milestoneText, due_date: due.iso, due_raw: dueText, status: status.status, rag: status.rag, provenance })
-      }
-      this.cells.mapped += filledCells(slots).length
-      return this.record(table, r, 'milestone', milestoneText.slice(0, 60))
+    if (!outline && milestoneText && !at('action')?.cell.text.trim() && !at('lead')?.cell.text.trim() && !hasRecommendation && this.lastActions.length > 0) {
+      return this.milestoneRow(table, r, milestoneText, at, filledCells(slots).length, provenance)
     }
     const owned = ['action', 'lead', 'due', 'status', 'organisation'].some((role) => at(role)?.cell.text.trim())
     const hasOwnText = Boolean(at('action')?.cell.text.trim()) || (outline && Boolean(milestoneSlot?.origin && milestoneSlot.cell.text.trim()))
-    if (!owned && !hasOwnText && !recSlot?.cell.text.trim() && this.lastActions.length > 0) {
-      return this.continuation(table, r, slots, roles)
+    if (!owned && !hasOwnText && !hasRecommendation && this.lastActions.length > 0) {
+      return this.rowWithoutAction(table, r, slots, roles)
     }
-    // One action per column group (one agency each); a one-group template has one view.
+    this.actionsOfRow(table, r, roles, slots, { provenance, outline, fallbackText, organisation })
+  }
+
+
+  /** The roles for this row: the header's, or the header's shifted one column when the row fits that clearly better (a page whose columns moved). */
+  private rolesForRow(table: Table, slots: readonly (GridSlot | null)[]): ColumnRole[] {
+    const roles = this.roles!
+    const candidates = shiftedRoles(roles, slots.length)
+    const scores = candidates.map((c) => fitScore(c, slots))
+    const best = scores.indexOf(Math.max(...scores))
+    if (scores[best]! >= scores[0]! + 2) {
+      this.roles = candidates[best]!
+      this.columnTrace.push({ table: table.index, roles: this.roles })
+      return this.roles
+    }
+    return roles.length !== slots.length ? candidates[0]! : roles
+  }
+
+
+  /**
+   * A recommendation column on every row (Darlington): the row's recommendation, maybe repeated,
+   * opened or found again. Returns the row's slots (a ref column that numbered the recommendation
+   * taken out), the text an empty action cell falls back to, and the agency the cell names.
+   */
+  private rowRecommendation(roles: readonly ColumnRole[], slots: (GridSlot | null)[], provenance: Provenance): { slots: (GridSlot | null)[]; fallbackText: string | null; organisation: string | null; hasRecommendation: boolean } {
+    const recSlot = slotOf(roles, slots, 'recommendation')
+    if (!recSlot?.cell.text.trim()) return { slots, fallbackText: null, organisation: null, hasRecommendation: false }
+    const parsed = parseRecommendationCell(recSlot.cell.text, recSlot.cell.boldLead)
+    const actionText = slotOf(roles, slots, 'action')?.cell.text.trim() ?? ''
+    // "IMMEDIATE DBC" alone: the recommendation itself stands in the action column.
+    const recText = parsed.text || actionText
+    // A ref column beside the recommendation column numbers the recommendation, not its first action.
+    const refIndex = roles.findIndex((c) => c.role === 'ref')
+    const refSlot = refIndex >= 0 ? slots[refIndex] : null
+    const columnRef = refSlot?.origin && refSlot.cell.text.trim() ? cleanRef(refSlot.cell.text) : null
+    const ownSlots = columnRef && !parsed.ref ? slots.map((s, i) => (i === refIndex ? null : s)) : slots
+    if (columnRef && !parsed.ref) this.cells.mapped += 1
+    const draft = this.startRecommendation(parsed.ref ?? columnRef, recText, null, provenance)
+    if (!draft.timeframe && parsed.timeframe) draft.timeframe = parsed.timeframe
+    for (const [label, value] of Object.entries(parsed.labelled)) draft.extra[label] ??= value
+    for (const org of splitOrganisations(parsed.organisation ?? '')) if (!draft.organisations.includes(org)) draft.organisations.push(org)
+    return { slots: ownSlots, fallbackText: parsed.text ? null : actionText, organisation: parsed.organisation, hasRecommendation: true }
+  }
+
+
+  /** A milestone row: a step of each action of the row above, with its own date and status. */
+  private milestoneRow(table: Table, r: number, text: string, at: (role: string) => GridSlot | null, cells: number, provenance: Provenance): void {
+    const dueText = at('due')?.cell.text.trim() || null
+    const due = parseUkDate(dueText)
+    const status = parseStatus(at('status')?.cell.text)
+    for (const target of this.lastActions) {
+      target.milestones.push({ text, due_date: due.iso, due_raw: dueText, status: status.status, rag: status.rag, provenance })
+    }
+    this.cells.mapped += cells
+    this.record(table, r, 'milestone', text.slice(0, 60))
+  }
+
+
+  /** The actions of an action row: one per column group (one agency each), and per action listed in one cell. */
+  private actionsOfRow(table: Table, r: number, roles: ColumnRole[], slots: (GridSlot | null)[], row: { provenance: Provenance; outline: boolean; fallbackText: string | null; organisation: string | null }): void {
+    const { provenance, outline, fallbackText } = row
     const groups = [...new Set(roles.map((c) => c.group ?? null).filter((g): g is number => g !== null))]
     const views = groups.length < 2
-      ? [{ slots, organisation: rowOrganisation }]
+      ? [{ slots, organisation: row.organisation }]
       : groups
           .map((g) => ({
             slots: slots.map((s, i) => (roles[i]?.group === g || roles[i]?.group == null ? s : null)),
-            organisation: roles[g]?.agency ?? rowOrganisation,
+            organisation: roles[g]?.agency ?? row.organisation,
             ownText: roles.some((c, i) => c.group === g && c.role === 'action' && Boolean(slots[i]?.cell.text.trim())),
           }))
           .filter((v) => v.ownText)
@@ -127,23 +149,23 @@ export class ActionRows extends PlanState {
   }
 
 
-  /** A row with only notes-like columns filled belongs to the action above (a cell broken over a page). */
-  protected continuation(table: Table, r: number, slots: (GridSlot | null)[], roles: ColumnRole[]): void {
-    const { action, mapped, unmapped } = actionFromRow({
-      roles, slots, provenance: this.provenance(table, r), personnel: this.personnel, organisations: this.organisationKey,
-      outlineMilestone: null, fallbackText: null, rowOrganisation: null, diagnostics: this.diagnostics,
-    })
-    this.cells.mapped += mapped
-    this.cells.unmapped += unmapped
-    const append = (a: string | null, b: string | null): string | null => (a && b ? `${a} ${b}` : a ?? b)
-    for (const target of this.lastActions) {
-      target.progress = append(target.progress, action.progress)
-      target.success_criteria = append(target.success_criteria, action.success_criteria)
-      target.evidence = append(target.evidence, action.evidence)
-      target.impact = append(target.impact, action.impact)
-      target.milestones.push(...action.milestones)
-      for (const [k, v] of Object.entries(action.extra)) target.extra[k] = append(target.extra[k] ?? null, v)!
-    }
-    this.record(table, r, 'continuation', 'joined to the action above')
+  /**
+   * A row with no action, lead, date, status, organisation, recommendation or milestone of its
+   * own. Rows that a break cut are folded back in assembly (src/assemble/fold-rows.ts), the one
+   * stage that folds rows; what is left here starts afresh, so it is not joined to the action
+   * above (in pasted text it was most often a recommendation on a row of its own). Nor does it go
+   * to the plan's notes, where a "Date updated" or "Position" cell would pass for the plan's date:
+   * a warning quotes it (stored with the run, shown by `explain`), and its cells count as unmapped.
+   */
+  protected rowWithoutAction(table: Table, r: number, slots: (GridSlot | null)[], roles: ColumnRole[]): void {
+    const cells = filledCells(slots).filter((f) => f.slot.origin)
+    // Only cells merged down from the row above: nothing new on this row.
+    if (cells.length === 0) return this.record(table, r, 'empty', 'only cells merged from above')
+    this.cells.unmapped += cells.length
+    const quoted = cells.map(({ col, slot }) => `${roles[col]?.header || `column ${col + 1}`}: "${fold(slot.cell.text)}"`).join('; ')
+    const where = `table ${table.index + 1}, row ${r + 1}`
+    this.diagnostics.push({ level: 'warning', code: 'ROW_WITHOUT_ACTION', message: `a row with no action of its own (${where}) left out, not joined to the action above: ${quoted}`, page: this.provenance(table, r).page })
+    this.record(table, r, 'note', `no action of its own: ${fold(cells[0]!.slot.cell.text).slice(0, 60)}`)
   }
+
 }

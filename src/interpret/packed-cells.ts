@@ -3,6 +3,12 @@
  * prefix, its timeframe and addressee ("IMMEDIATE DBC …", "(Within 3 months)"); a lead cell
  * opening with an organisation ("DBC – Nik Flavell"); a milestone cell of labelled parts
  * ("Outcome Measure … Measure of Success … Evidence …").
+ *
+ * Format-neutral, so it stays in interpret (issue 16): the plans' authors pack these parts into
+ * one cell, often into one paragraph ("… procedures followed. Measure of success Arrangements are
+ * in place"), and Darlington's Word, HTML and pasted text carry them exactly as its PDF does. The
+ * one PDF quirk it used to allow for (a paragraph's run-in label joined to the wrapped line above
+ * by a layout read) is undone in the PDF reader, parsers/pdf/run-in-labels.ts.
  */
 
 export interface RecommendationCell {

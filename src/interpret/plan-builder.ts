@@ -25,7 +25,7 @@ const looksLikeData = (text: string): boolean => {
 /**
  * Walks the document's blocks in order and builds recommendations → actions → milestones. One
  * instance per document; state is the current column roles, section, recommendation group and
- * the last action (for continuation rows).
+ * the last action (for milestone rows).
  */
 export class PlanBuilder extends ActionRows {
   paragraph(p: Paragraph): void {

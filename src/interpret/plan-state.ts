@@ -10,7 +10,7 @@ import type { ActionDraft } from './row-fields.js'
  * every kind of row.
  */
 
-export type RowClass = 'empty' | 'header' | 'repeat' | 'section' | 'recommendation' | 'action' | 'milestone' | 'continuation' | 'note' | 'key'
+export type RowClass = 'empty' | 'header' | 'repeat' | 'section' | 'recommendation' | 'action' | 'milestone' | 'note' | 'key'
 
 export interface RowTrace {
   table: number
