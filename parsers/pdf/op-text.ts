@@ -1,5 +1,5 @@
 import { OPS } from 'pdfjs-dist/legacy/build/pdf.mjs'
-import { cloneState, FONT_IDENTITY, IDENTITY, TextBuilder, transform, translate, type Glyph, type RawItem, type TextState } from './text-builder.js'
+import { FONT_IDENTITY, IDENTITY, TextBuilder, transform, translate, type Glyph, type RawItem, type TextState } from './text-builder.js'
 
 /**
  * A page's text items rebuilt from its operator list, as pdf.js's getTextContent would give them,
@@ -25,6 +25,8 @@ export interface OpFont {
   vertical?: boolean
   isType3Font?: boolean
 }
+
+const cloneState = (s: TextState): TextState => ({ ...s, textMatrix: [...s.textMatrix], textLineMatrix: [...s.textLineMatrix] })
 
 // Right-to-left scripts, which getTextContent reorders (bidi), are not rebuilt here.
 const RTL = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]/u

@@ -46,15 +46,8 @@ export const initialState = (): TextState => ({
   textMatrix: [...IDENTITY], textLineMatrix: [...IDENTITY], charSpacing: 0, wordSpacing: 0, leading: 0, textHScale: 1, textRise: 0,
 })
 
-export const cloneState = (s: TextState): TextState => ({ ...s, textMatrix: [...s.textMatrix], textLineMatrix: [...s.textLineMatrix] })
-
 // pdf.js's own factors (of the font size) for what a gap between glyphs means.
-const TRACKING_SPACE = 0.102
-const NOT_A_SPACE = 0.03
-const NEGATIVE_SPACE = -0.2
-const SPACE_IN_FLOW_MIN = 0.102
-const SPACE_IN_FLOW_MAX = 0.6
-const VERTICAL_SHIFT = 0.25
+const GAP = { tracking: 0.102, notASpace: 0.03, negative: -0.2, inFlowMin: 0.102, inFlowMax: 0.6, verticalShift: 0.25 }
 // pdf.js's glyph categories: whitespace is skipped (but remembered), a combining mark takes no width, a format mark is dropped.
 const SPECIAL = /^(\s)|(\p{Mn})|(\p{Cf})$/u
 const PLAIN = { space: false, mark: false, format: false }
@@ -69,6 +62,10 @@ function categoryOf(unicode: string): typeof PLAIN {
   }
   return category
 }
+
+// pdf.js's normalizeUnicode: compatibility characters (ligatures, odd spaces) as their plain forms.
+const COMPATIBLE = /([\u00a0\u00b5\u037e\u0eb3\u2000-\u200a\u202f\u2126\ufb00-\ufb04\ufb06\ufb20-\ufb36\ufb38-\ufb3c\ufb3e\ufb40-\ufb41\ufb43-\ufb44\ufb46-\ufba1\ufba4-\ufba9\ufbae-\ufbb1\ufbd3-\ufbdc\ufbde-\ufbe7\ufbea-\ufbf8\ufbfc-\ufbfd\ufc00-\ufc5d\ufc64-\ufcf1\ufcf5-\ufd3d\ufd88\ufdf4\ufdfa-\ufdfb\ufe71\ufe77\ufe79\ufe7b\ufe7d]+)|(\ufb05+)/gu
+const normalizeUnicode = (str: string): string => str.replaceAll(COMPATIBLE, (_, one: string | undefined) => (one ? one.normalize('NFKC') : 'ſt'.repeat(_.length)))
 
 /** pdf.js's Util.transform: `m2` applied first, then `m1`. */
 export function transform(m1: readonly number[], m2: readonly number[]): number[] {
@@ -231,18 +228,18 @@ export class TextBuilder {
     const o = Math.sign(c.width || c.totalWidth)
     const at = (factor: number): number => o * c.size * factor
     // Backwards, or onto another line: a new item.
-    if (advanceX < at(NEGATIVE_SPACE) || Math.abs(advanceY) > c.height) {
+    if (advanceX < at(GAP.negative) || Math.abs(advanceY) > c.height) {
       this.resetLastChars()
       this.flush()
       return true
     }
-    if (advanceX <= at(NOT_A_SPACE)) this.resetLastChars()
-    if (advanceX <= at(TRACKING_SPACE)) {
+    if (advanceX <= at(GAP.notASpace)) this.resetLastChars()
+    if (advanceX <= at(GAP.tracking)) {
       if (c.lastChars[c.lastPos] !== ' ' && c.lastChars[(c.lastPos + 1) % 2] === ' ') {
         this.resetLastChars()
         this.flush()
       } else c.width += advanceX
-    } else if (at(SPACE_IN_FLOW_MIN) <= advanceX && advanceX <= at(SPACE_IN_FLOW_MAX)) {
+    } else if (at(GAP.inFlowMin) <= advanceX && advanceX <= at(GAP.inFlowMax)) {
       // A word space drawn as a gap goes into the item; a wider gap (a column) ends it.
       if (c.initialized) {
         this.resetLastChars()
@@ -254,7 +251,7 @@ export class TextBuilder {
       this.flush()
       this.resetLastChars()
     }
-    if (Math.abs(advanceY) > c.height * VERTICAL_SHIFT) this.flush()
+    if (Math.abs(advanceY) > c.height * GAP.verticalShift) this.flush()
     return true
   }
 
