@@ -1,5 +1,5 @@
 import { OPS } from 'pdfjs-dist/legacy/build/pdf.mjs'
-import { FONT_IDENTITY, IDENTITY, TextBuilder, transform, translate, type Glyph, type RawItem, type TextState } from './text-builder.js'
+import { FONT_IDENTITY, IDENTITY, TextBuilder, translate, type Glyph, type RawItem, type TextState } from './text-builder.js'
 
 /**
  * A page's text items rebuilt from its operator list, as pdf.js's getTextContent would give them,
@@ -24,6 +24,18 @@ export interface OpFont {
   fontMatrix?: ArrayLike<number>
   vertical?: boolean
   isType3Font?: boolean
+}
+
+/** pdf.js's Util.transform: `m2` applied first, then `m1`. */
+function transform(m1: readonly number[], m2: readonly number[]): number[] {
+  return [
+    m1[0]! * m2[0]! + m1[2]! * m2[1]!,
+    m1[1]! * m2[0]! + m1[3]! * m2[1]!,
+    m1[0]! * m2[2]! + m1[2]! * m2[3]!,
+    m1[1]! * m2[2]! + m1[3]! * m2[3]!,
+    m1[0]! * m2[4]! + m1[2]! * m2[5]! + m1[4]!,
+    m1[1]! * m2[4]! + m1[3]! * m2[5]! + m1[5]!,
+  ]
 }
 
 const cloneState = (s: TextState): TextState => ({ ...s, textMatrix: [...s.textMatrix], textLineMatrix: [...s.textLineMatrix] })

@@ -65,19 +65,8 @@ function categoryOf(unicode: string): typeof PLAIN {
 
 // pdf.js's normalizeUnicode: compatibility characters (ligatures, odd spaces) as their plain forms.
 const COMPATIBLE = /([\u00a0\u00b5\u037e\u0eb3\u2000-\u200a\u202f\u2126\ufb00-\ufb04\ufb06\ufb20-\ufb36\ufb38-\ufb3c\ufb3e\ufb40-\ufb41\ufb43-\ufb44\ufb46-\ufba1\ufba4-\ufba9\ufbae-\ufbb1\ufbd3-\ufbdc\ufbde-\ufbe7\ufbea-\ufbf8\ufbfc-\ufbfd\ufc00-\ufc5d\ufc64-\ufcf1\ufcf5-\ufd3d\ufd88\ufdf4\ufdfa-\ufdfb\ufe71\ufe77\ufe79\ufe7b\ufe7d]+)|(\ufb05+)/gu
+const NON_ASCII = /[^\x00-\x7f]/u
 const normalizeUnicode = (str: string): string => str.replaceAll(COMPATIBLE, (_, one: string | undefined) => (one ? one.normalize('NFKC') : 'ſt'.repeat(_.length)))
-
-/** pdf.js's Util.transform: `m2` applied first, then `m1`. */
-export function transform(m1: readonly number[], m2: readonly number[]): number[] {
-  return [
-    m1[0]! * m2[0]! + m1[2]! * m2[1]!,
-    m1[1]! * m2[0]! + m1[3]! * m2[1]!,
-    m1[0]! * m2[2]! + m1[2]! * m2[3]!,
-    m1[1]! * m2[2]! + m1[3]! * m2[3]!,
-    m1[0]! * m2[4]! + m1[2]! * m2[5]! + m1[4]!,
-    m1[1]! * m2[4]! + m1[3]! * m2[5]! + m1[5]!,
-  ]
-}
 
 export function translate(m: number[], x: number, y: number): void {
   m[4] = m[0]! * x + m[2]! * y + m[4]!
@@ -130,7 +119,8 @@ export class TextBuilder {
     const c = this.chunk
     if (!c.initialized) return
     c.totalWidth += c.width * c.textAdvanceScale
-    const str = normalizeUnicode(c.str.join(''))
+    const joined = c.str.join('')
+    const str = NON_ASCII.test(joined) ? normalizeUnicode(joined) : joined
     if (str.trim()) this.items.push({ item: { str, width: Math.abs(c.totalWidth), height: Math.abs(c.height), transform: c.transform, fontName: c.fontName }, tag: this.tagOf() })
     c.initialized = false
     c.str = []
@@ -160,9 +150,13 @@ export class TextBuilder {
     if (run.length > 0 || items.length === 0) this.glyphs(run, 0)
   }
 
+  /** ctm × text matrix × [size·hscale 0 0 size 0 rise], multiplied out: it runs for every glyph. */
   private textTransform(): number[] {
-    const s = this.state
-    return transform(s.ctm, transform(s.textMatrix, [s.fontSize * s.textHScale, 0, 0, s.fontSize, 0, s.textRise]))
+    const { ctm: m, textMatrix: t, fontSize, textHScale, textRise } = this.state
+    const a = fontSize * textHScale
+    const [t0, t1, t2, t3] = [t[0]! * a, t[1]! * a, t[2]! * fontSize, t[3]! * fontSize]
+    const [t4, t5] = [t[2]! * textRise + t[4]!, t[3]! * textRise + t[5]!]
+    return [m[0]! * t0 + m[2]! * t1, m[1]! * t0 + m[3]! * t1, m[0]! * t2 + m[2]! * t3, m[1]! * t2 + m[3]! * t3, m[0]! * t4 + m[2]! * t5 + m[4]!, m[1]! * t4 + m[3]! * t5 + m[5]!]
   }
 
   private advanceScale(): number {
