@@ -1,3 +1,5 @@
+import { categoryOf, normalizeUnicode } from './glyph-text.js'
+
 /**
  * pdf.js 5's getTextContent item building (evaluator.js: buildTextContentItem,
  * compareWithLastPosition, addFakeSpaces) over glyphs already decoded, as the operator list holds
@@ -48,26 +50,6 @@ export const initialState = (): TextState => ({
 
 // pdf.js's own factors (of the font size) for what a gap between glyphs means.
 const GAP = { tracking: 0.102, notASpace: 0.03, negative: -0.2, inFlowMin: 0.102, inFlowMax: 0.6, verticalShift: 0.25 }
-// pdf.js's glyph categories: whitespace is skipped (but remembered), a combining mark takes no width, a format mark is dropped.
-const SPECIAL = /^(\s)|(\p{Mn})|(\p{Cf})$/u
-const PLAIN = { space: false, mark: false, format: false }
-const categories = new Map<string, typeof PLAIN>()
-
-function categoryOf(unicode: string): typeof PLAIN {
-  let category = categories.get(unicode)
-  if (!category) {
-    const m = SPECIAL.exec(unicode)
-    category = m ? { space: m[1] !== undefined, mark: m[2] !== undefined, format: m[3] !== undefined } : PLAIN
-    categories.set(unicode, category)
-  }
-  return category
-}
-
-// pdf.js's normalizeUnicode: compatibility characters (ligatures, odd spaces) as their plain forms.
-const COMPATIBLE = /([\u00a0\u00b5\u037e\u0eb3\u2000-\u200a\u202f\u2126\ufb00-\ufb04\ufb06\ufb20-\ufb36\ufb38-\ufb3c\ufb3e\ufb40-\ufb41\ufb43-\ufb44\ufb46-\ufba1\ufba4-\ufba9\ufbae-\ufbb1\ufbd3-\ufbdc\ufbde-\ufbe7\ufbea-\ufbf8\ufbfc-\ufbfd\ufc00-\ufc5d\ufc64-\ufcf1\ufcf5-\ufd3d\ufd88\ufdf4\ufdfa-\ufdfb\ufe71\ufe77\ufe79\ufe7b\ufe7d]+)|(\ufb05+)/gu
-const NON_ASCII = /[^\x00-\x7f]/u
-const normalizeUnicode = (str: string): string => str.replaceAll(COMPATIBLE, (_, one: string | undefined) => (one ? one.normalize('NFKC') : 'ſt'.repeat(_.length)))
-
 export function translate(m: number[], x: number, y: number): void {
   m[4] = m[0]! * x + m[2]! * y + m[4]!
   m[5] = m[1]! * x + m[3]! * y + m[5]!
@@ -80,7 +62,9 @@ class Chunk {
   totalWidth = 0
   width = 0
   height = 0
+  /** Where the last glyph ended; null before the first. Filled in place: it is set for every glyph. */
   prevTransform: number[] | null = null
+  readonly prevBuffer = [1, 0, 0, 1, 0, 0]
   textAdvanceScale = 0
   /** The font size the item started with: its gaps are measured in it. */
   size = 0
@@ -119,8 +103,7 @@ export class TextBuilder {
     const c = this.chunk
     if (!c.initialized) return
     c.totalWidth += c.width * c.textAdvanceScale
-    const joined = c.str.join('')
-    const str = NON_ASCII.test(joined) ? normalizeUnicode(joined) : joined
+    const str = normalizeUnicode(c.str.join(''))
     if (str.trim()) this.items.push({ item: { str, width: Math.abs(c.totalWidth), height: Math.abs(c.height), transform: c.transform, fontName: c.fontName }, tag: this.tagOf() })
     c.initialized = false
     c.str = []
@@ -150,13 +133,25 @@ export class TextBuilder {
     if (run.length > 0 || items.length === 0) this.glyphs(run, 0)
   }
 
-  /** ctm × text matrix × [size·hscale 0 0 size 0 rise], multiplied out: it runs for every glyph. */
-  private textTransform(): number[] {
+  private readonly scratch = [1, 0, 0, 1, 0, 0]
+
+  /** ctm × text matrix × [size·hscale 0 0 size 0 rise], multiplied out into `into`: it runs for every glyph. */
+  private textTransform(into: number[] = this.scratch): number[] {
     const { ctm: m, textMatrix: t, fontSize, textHScale, textRise } = this.state
     const a = fontSize * textHScale
-    const [t0, t1, t2, t3] = [t[0]! * a, t[1]! * a, t[2]! * fontSize, t[3]! * fontSize]
-    const [t4, t5] = [t[2]! * textRise + t[4]!, t[3]! * textRise + t[5]!]
-    return [m[0]! * t0 + m[2]! * t1, m[1]! * t0 + m[3]! * t1, m[0]! * t2 + m[2]! * t3, m[1]! * t2 + m[3]! * t3, m[0]! * t4 + m[2]! * t5 + m[4]!, m[1]! * t4 + m[3]! * t5 + m[5]!]
+    const t0 = t[0]! * a
+    const t1 = t[1]! * a
+    const t2 = t[2]! * fontSize
+    const t3 = t[3]! * fontSize
+    const t4 = t[2]! * textRise + t[4]!
+    const t5 = t[3]! * textRise + t[5]!
+    into[0] = m[0]! * t0 + m[2]! * t1
+    into[1] = m[1]! * t0 + m[3]! * t1
+    into[2] = m[0]! * t2 + m[2]! * t3
+    into[3] = m[1]! * t2 + m[3]! * t3
+    into[4] = m[0]! * t4 + m[2]! * t5 + m[4]!
+    into[5] = m[1]! * t4 + m[3]! * t5 + m[5]!
+    return into
   }
 
   private advanceScale(): number {
@@ -184,7 +179,7 @@ export class TextBuilder {
     if (c.initialized) return c
     const size = this.state.fontSize
     c.fontName = this.state.loadedName ?? ''
-    c.transform = this.textTransform()
+    c.transform = this.textTransform([1, 0, 0, 1, 0, 0])
     c.width = c.totalWidth = 0
     c.height = Math.hypot(c.transform[2]!, c.transform[3]!)
     c.textAdvanceScale = this.advanceScale()
@@ -196,12 +191,14 @@ export class TextBuilder {
   /** getTextContent's compareWithLastPosition: false when the glyph is off the page; else spaces or ends the item by the jump from the last glyph. */
   private place(glyphWidth: number): boolean {
     const tr = this.textTransform()
-    let [posX, posY] = [tr[4]!, tr[5]!]
+    let posX = tr[4]!
+    let posY = tr[5]!
     const v = this.view
     if (posX + glyphWidth < v[0]! || posX > v[2]! || posY < v[1]! || posY > v[3]!) return false
     const c = this.chunk
     if (!this.state.hasFont || !c.prevTransform) return true
-    let [lastX, lastY] = [c.prevTransform[4]!, c.prevTransform[5]!]
+    let lastX = c.prevTransform[4]!
+    let lastY = c.prevTransform[5]!
     if (lastX === posX && lastY === posY) return true
     // Compared along the text's own direction: turned text splits and spaces as upright text does.
     if (tr[0] && tr[1] === 0 && tr[2] === 0) {
@@ -283,7 +280,7 @@ export class TextBuilder {
       scaled *= s.textHScale
       translate(s.textMatrix, scaled, 0)
       c.width += scaled
-      if (scaled) c.prevTransform = this.textTransform()
+      if (scaled) c.prevTransform = this.textTransform(c.prevBuffer)
       if (this.saveLastChar(unicode)) c.str.push(' ')
       c.str.push(unicode)
       if (charSpacing) translate(s.textMatrix, charSpacing * s.textHScale, 0)
