@@ -38,6 +38,21 @@ function transform(m1: readonly number[], m2: readonly number[]): number[] {
   ]
 }
 
+/**
+ * The number a content stream most likely wrote, from the 32-bit float the worker keeps of a text
+ * matrix: the shortest decimal that rounds to it. getTextContent measures from the written number,
+ * and a gap exactly at one of its thresholds (a word space in a monospaced font) falls on the
+ * other side by the rounding otherwise.
+ */
+function asWritten(v: number): number {
+  if (Number.isInteger(v)) return v
+  for (let digits = 1; digits <= 9; digits++) {
+    const d = Number(v.toPrecision(digits))
+    if (Math.fround(d) === v) return d
+  }
+  return v
+}
+
 const cloneState = (s: TextState): TextState => ({ ...s, textMatrix: [...s.textMatrix], textLineMatrix: [...s.textLineMatrix] })
 
 // Right-to-left scripts, which getTextContent reorders (bidi), are not rebuilt here.
@@ -118,7 +133,7 @@ export function opTextItems(ops: { fnArray: number[]; argsArray: unknown[] }, fo
         s.textMatrix = [...s.textLineMatrix]
         break
       case OPS.setTextMatrix: {
-        const m = Array.from((args[0] ?? IDENTITY) as ArrayLike<number>)
+        const m = Array.from((args[0] ?? IDENTITY) as ArrayLike<number>, asWritten)
         s.textMatrix = [...m]
         s.textLineMatrix = [...m]
         builder.rescale()
