@@ -88,9 +88,11 @@ export function opTextItems(ops: { fnArray: number[]; argsArray: unknown[] }, fo
   }
 
   const { fnArray, argsArray } = ops
+  let args: unknown[] = []
+  const num = (k: number): number => Number(args[k] ?? 0)
   for (let i = 0; i < fnArray.length && problem === null; i++) {
     const fn = fnArray[i]
-    const args = (argsArray[i] ?? []) as unknown[]
+    args = (argsArray[i] ?? []) as unknown[]
     const s = builder.state
     if (annotation > 0) {
       // Annotation appearances are drawn, but getTextContent does not read them.
@@ -98,7 +100,6 @@ export function opTextItems(ops: { fnArray: number[]; argsArray: unknown[] }, fo
       else if (fn === OPS.endAnnotation) annotation -= 1
       continue
     }
-    const num = (k: number): number => Number(args[k] ?? 0)
     switch (fn) {
       case OPS.beginAnnotation:
         annotation = 1

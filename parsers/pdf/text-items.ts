@@ -80,17 +80,27 @@ export async function textContentItems(page: PDFPageProxy): Promise<TaggedItem[]
   return taggedItems(content.items as unknown[]).filter(({ item }) => item.str.trim())
 }
 
+/** What op-text.ts needs of a font pdf.js loaded, or null when it did not load it. */
+function loadedFont(page: PDFPageProxy, id: string): OpFont | null {
+  try {
+    if (!page.commonObjs.has(id)) return null
+    // A font pdf.js failed to load resolves to its error; a standard font without a file has no matrix (the default then, as in the worker).
+    const font = page.commonObjs.get(id) as (OpFont & { loadedName?: string }) | null
+    if (!font || typeof font !== 'object' || font instanceof Error || typeof font.loadedName !== 'string') return null
+    return { fontMatrix: font.fontMatrix, vertical: font.vertical, isType3Font: font.isType3Font }
+  } catch {
+    return null
+  }
+}
+
 /** The items rebuilt from the operator list (op-text.ts), or why they cannot be. */
 export function operatorItems(page: PDFPageProxy, operators: OperatorList): TaggedItem[] | string {
+  // A page sets its fonts again for every run of text: each is looked up once (pdf.js's font getters are not free).
+  const fonts = new Map<string, OpFont | null>()
   const fontOf = (id: string): OpFont | null => {
-    try {
-      if (!page.commonObjs.has(id)) return null
-      // A font pdf.js failed to load resolves to its error; a standard font without a file has no matrix (the default then, as in the worker).
-      const font = page.commonObjs.get(id) as (OpFont & { loadedName?: string }) | null
-      return font && typeof font === 'object' && !(font instanceof Error) && typeof font.loadedName === 'string' ? font : null
-    } catch {
-      return null
-    }
+    let font = fonts.get(id)
+    if (font === undefined) fonts.set(id, (font = loadedFont(page, id)))
+    return font
   }
   const ref = page.ref as { num: number; gen: number } | null
   // getTextContent names marked content by the page's object reference, as pdf.js's Ref.toString spells it.
