@@ -14,7 +14,6 @@ export interface TextRun {
   tag: string | null
 }
 
-
 const isItem = (item: unknown): item is RawItem => typeof (item as RawItem).str === 'string' && Array.isArray((item as RawItem).transform)
 
 /**
