@@ -5,7 +5,8 @@
  * kind: ruled, and the borderless third (no lines, rules between rows only, shaded header band).
  * Per set: files read and failed (a file with no table found fails), pages/s, and ingest time ÷
  * floor (wall time, and CPU time of all threads, which a busy machine disturbs less); the
- * single-worker row is the one to compare with the floor.
+ * single-worker row is the one to compare with the floor. The reader's pdf.js pass alone is timed
+ * too, so the ratio splits into pdf.js's share and the rest.
  *
  *   npm run build && npx tsx scripts/bench-pdf.ts [--count 120] [--jobs 1,2]
  */
@@ -32,7 +33,7 @@ function fixtureSet(): string {
 }
 
 interface Run { jobs: number; s: number; cpu: number; mb: number; read: number; failed: number }
-interface Row { set: string; files: number; pages: number; floor: { s: number; cpu: number; mb: number }; nativeFloor: { s: number }; runs: Run[] }
+interface Row { set: string; files: number; pages: number; floor: { s: number; cpu: number; mb: number }; nativeFloor: { s: number }; pdfjsPass: { cpu: number }; runs: Run[] }
 
 /** The generated set, one folder per kind of table. */
 function generatedSets(): [string, string][] {
@@ -51,6 +52,7 @@ function generatedSets(): [string, string][] {
 function bench(set: string, dir: string): Row {
   const floor = measure(process.execPath, [join(root, 'scripts', 'bench', 'floor-text-content.mjs'), dir])
   const nativeFloor = measure(process.execPath, [join(root, 'scripts', 'bench', 'floor-text-content.mjs'), '--native', dir])
+  const pdfjsPass = measure(process.execPath, [join(root, 'scripts', 'bench', 'reader-pdfjs-pass.mjs'), dir])
   const { files, pages } = JSON.parse(floor.stdout) as { files: number; pages: number }
   const runs = jobsList.map((jobs) => {
     const db = join(work, `${set.replace(/\W+/gu, '-')}-${jobs}.sqlite`)
@@ -58,7 +60,7 @@ function bench(set: string, dir: string): Row {
     const m = run.stderr.match(/(\d+) imported, (\d+) skipped, (\d+) failed/)
     return { jobs, s: run.seconds, cpu: run.cpuSeconds, mb: run.peakMb, read: Number(m?.[1] ?? 0) + Number(m?.[2] ?? 0), failed: Number(m?.[3] ?? files) }
   })
-  return { set, files, pages, floor: { s: floor.seconds, cpu: floor.cpuSeconds, mb: floor.peakMb }, nativeFloor: { s: nativeFloor.seconds }, runs }
+  return { set, files, pages, floor: { s: floor.seconds, cpu: floor.cpuSeconds, mb: floor.peakMb }, nativeFloor: { s: nativeFloor.seconds }, pdfjsPass: { cpu: pdfjsPass.cpuSeconds }, runs }
 }
 
 /** The generated kinds summed: one row per --jobs, times and files added up (each kind is its own process). */
@@ -68,7 +70,7 @@ function sumOf(set: string, rows: Row[]): Row {
     return { jobs, s: rs.reduce((a, r) => a + r.s, 0), cpu: rs.reduce((a, r) => a + r.cpu, 0), mb: Math.max(...rs.map((r) => r.mb)), read: rs.reduce((a, r) => a + r.read, 0), failed: rs.reduce((a, r) => a + r.failed, 0) }
   })
   const total = (f: (r: Row) => number): number => rows.reduce((a, r) => a + f(r), 0)
-  return { set, files: total((r) => r.files), pages: total((r) => r.pages), floor: { s: total((r) => r.floor.s), cpu: total((r) => r.floor.cpu), mb: Math.max(...rows.map((r) => r.floor.mb)) }, nativeFloor: { s: total((r) => r.nativeFloor.s) }, runs }
+  return { set, files: total((r) => r.files), pages: total((r) => r.pages), floor: { s: total((r) => r.floor.s), cpu: total((r) => r.floor.cpu), mb: Math.max(...rows.map((r) => r.floor.mb)) }, nativeFloor: { s: total((r) => r.nativeFloor.s) }, pdfjsPass: { cpu: total((r) => r.pdfjsPass.cpu) }, runs }
 }
 
 // Wall times mean little on a busy machine: the load before and after is printed with them.
@@ -79,12 +81,12 @@ try {
   const generated = generatedSets().map(([set, dir]) => bench(set, dir))
   const rows = [bench('fixtures', fixtureSet()), ...generated, sumOf('generated, all kinds (sum)', generated)]
   const f = (n: number, d = 1): string => n.toFixed(d)
-  console.log(`| set | files | pages | floor pages/s | floor peak MB | ingest --jobs | read | failed | ingest pages/s | ingest peak MB | time ÷ floor | time ÷ native floor | CPU ÷ floor CPU |`)
-  console.log(`|---|---|---|---|---|---|---|---|---|---|---|---|---|`)
+  console.log(`| set | files | pages | floor pages/s | floor peak MB | ingest --jobs | read | failed | ingest pages/s | ingest peak MB | time ÷ floor | time ÷ native floor | CPU ÷ floor CPU | pdf.js pass CPU ÷ floor CPU |`)
+  console.log(`|---|---|---|---|---|---|---|---|---|---|---|---|---|---|`)
   for (const r of rows) {
     for (const run of r.runs) {
       console.log(
-        `| ${r.set} | ${r.files} | ${r.pages} | ${f(r.pages / r.floor.s)} | ${f(r.floor.mb, 0)} | ${run.jobs} | ${run.read} | ${run.failed} | ${f(r.pages / run.s)} | ${f(run.mb, 0)} | ${f(run.s / r.floor.s, 2)} | ${f(run.s / r.nativeFloor.s, 2)} | ${f(run.cpu / r.floor.cpu, 2)} |`,
+        `| ${r.set} | ${r.files} | ${r.pages} | ${f(r.pages / r.floor.s)} | ${f(r.floor.mb, 0)} | ${run.jobs} | ${run.read} | ${run.failed} | ${f(r.pages / run.s)} | ${f(run.mb, 0)} | ${f(run.s / r.floor.s, 2)} | ${f(run.s / r.nativeFloor.s, 2)} | ${f(run.cpu / r.floor.cpu, 2)} | ${f(r.pdfjsPass.cpu / r.floor.cpu, 2)} |`,
       )
     }
   }
@@ -92,6 +94,7 @@ try {
   console.log(`pdf.js's legacy build replaces restored, as the reader loads it (parsers/pdf/load-pdfjs.ts): ${rows.map((r) => `${r.set} ${f(r.pages / r.nativeFloor.s)} pages/s`).join(', ')}.`)
   console.log(`Wall time of each process, Node start-up included; peak RSS of the whole process (workers are threads). Node ${process.version}, ${availableParallelism()} cores.`)
   console.log(`CPU: user + system seconds of each process, all its threads (GNU time); steadier than wall time when other work shares the cores.`)
+  console.log(`pdf.js pass: the reader's own pdf.js work alone (scripts/bench/reader-pdfjs-pass.mjs: operator list and the text rebuilt from it), in its own process; the rest of the ingest's CPU is layout, interpretation and the store.`)
   console.log(`Load average (1, 5, 15 min) before: ${loadBefore}; after: ${load()}.`)
 } finally {
   rmSync(work, { recursive: true, force: true })

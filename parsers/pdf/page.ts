@@ -44,9 +44,9 @@ export interface Placed {
  */
 export async function readPage(page: PDFPageProxy, pageNumber: number, firstTable: number, carried: Columns | null = null): Promise<PageResult> {
   const shown = pageFrame(page.getViewport({ scale: 1 }))
-  // The operator list must come before the text: it is what loads the fonts whose names say bold.
+  // One pass: the text is rebuilt from the operator list, which also loads the fonts whose names say bold.
   const operators = await page.getOperatorList()
-  const text = await pageText(page)
+  const text = await pageText(page, operators)
   const frame = turnFrame(shown, textQuarters(text, shown))
   const graphics = pageGraphics(operators, frame.toLayout)
   const runs = placeRuns(text, frame)

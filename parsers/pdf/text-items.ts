@@ -1,5 +1,6 @@
 import type { PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs'
 import { apply, boxOf, compose, quartersOf, type Box, type Matrix, type PageFrame } from './geometry.js'
+import { opTextItems, type OpFont, type RawItem, type TaggedItem } from './op-text.js'
 
 /** One piece of text as pdf.js reports it, placed in the layout frame. */
 export interface TextRun {
@@ -11,14 +12,6 @@ export interface TextRun {
   bold: boolean
   /** The marked-content id ("p12R_mc3") the structure tree refers to; null outside tagged content (artifacts, untagged files). */
   tag: string | null
-}
-
-interface RawItem {
-  str: string
-  transform: number[]
-  width: number
-  height: number
-  fontName: string
 }
 
 const isItem = (item: unknown): item is RawItem => typeof (item as RawItem).str === 'string' && Array.isArray((item as RawItem).transform)
@@ -52,8 +45,8 @@ interface MarkedItem {
  * Text items paired with the marked-content id that encloses them. Marked content nests; an
  * item belongs to the innermost sequence that has an id (an /Artifact sequence has none).
  */
-function taggedItems(items: readonly unknown[]): { item: RawItem; tag: string | null }[] {
-  const out: { item: RawItem; tag: string | null }[] = []
+function taggedItems(items: readonly unknown[]): TaggedItem[] {
+  const out: TaggedItem[] = []
   const open: (string | null)[] = []
   for (const item of items) {
     if (isItem(item)) {
@@ -69,14 +62,61 @@ function taggedItems(items: readonly unknown[]): { item: RawItem; tag: string | 
 
 /** A page's text items as pdf.js gives them, with their marked-content ids and the fonts that are bold. */
 export interface PageText {
-  items: { item: RawItem; tag: string | null }[]
+  items: TaggedItem[]
   bold: Set<string>
+  /** Why the items came from getTextContent rather than the operator list; null when they did not. */
+  fallback: string | null
 }
 
-export async function pageText(page: PDFPageProxy): Promise<PageText> {
+interface OperatorList {
+  fnArray: number[]
+  argsArray: unknown[]
+}
+
+/** The items as getTextContent gives them: the reference the operator-list reading is held to. */
+export async function textContentItems(page: PDFPageProxy): Promise<TaggedItem[]> {
   const content = await page.getTextContent({ includeMarkedContent: true })
-  const items = taggedItems(content.items as unknown[]).filter(({ item }) => item.str.trim())
-  return { items, bold: boldFonts(page, new Set(items.map(({ item }) => item.fontName))) }
+  return taggedItems(content.items as unknown[]).filter(({ item }) => item.str.trim())
+}
+
+/** What op-text.ts needs of a font pdf.js loaded, or null when it did not load it. */
+function loadedFont(page: PDFPageProxy, id: string): OpFont | null {
+  try {
+    if (!page.commonObjs.has(id)) return null
+    // A font pdf.js failed to load resolves to its error; a standard font without a file has no matrix (the default then, as in the worker).
+    const font = page.commonObjs.get(id) as (OpFont & { loadedName?: string }) | null
+    if (!font || typeof font !== 'object' || font instanceof Error || typeof font.loadedName !== 'string') return null
+    return { fontMatrix: font.fontMatrix, vertical: font.vertical, isType3Font: font.isType3Font }
+  } catch {
+    return null
+  }
+}
+
+/** The items rebuilt from the operator list (op-text.ts), or why they cannot be. */
+export function operatorItems(page: PDFPageProxy, operators: OperatorList): TaggedItem[] | string {
+  // A page sets its fonts again for every run of text: each is looked up once (pdf.js's font getters are not free).
+  const fonts = new Map<string, OpFont | null>()
+  const fontOf = (id: string): OpFont | null => {
+    let font = fonts.get(id)
+    if (font === undefined) fonts.set(id, (font = loadedFont(page, id)))
+    return font
+  }
+  const ref = page.ref as { num: number; gen: number } | null
+  // getTextContent names marked content by the page's object reference, as pdf.js's Ref.toString spells it.
+  const pageId = ref ? `p${ref.num}R${ref.gen === 0 ? '' : ref.gen}` : 'p'
+  return opTextItems(operators, fontOf, page.view, pageId)
+}
+
+/**
+ * The page's text from the operator list the reader fetched for the rules anyway, so pdf.js parses
+ * the page once; getTextContent only where the rebuild cannot be trusted (a Type3 font, vertical
+ * or right-to-left writing, a font pdf.js did not load).
+ */
+export async function pageText(page: PDFPageProxy, operators: OperatorList): Promise<PageText> {
+  const fromOps = operatorItems(page, operators)
+  const fallback = typeof fromOps === 'string' ? fromOps : null
+  const items = typeof fromOps === 'string' ? await textContentItems(page) : fromOps
+  return { items, bold: boldFonts(page, new Set(items.map(({ item }) => item.fontName))), fallback }
 }
 
 const matrixOf = (t: number[]): Matrix => [t[0] ?? 1, t[1] ?? 0, t[2] ?? 0, t[3] ?? 1, t[4] ?? 0, t[5] ?? 0]
