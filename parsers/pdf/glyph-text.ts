@@ -24,7 +24,7 @@ export function categoryOf(unicode: string): typeof PLAIN {
 
 // pdf.js's normalizeUnicode: compatibility characters (ligatures, odd spaces) as their plain forms.
 const COMPATIBLE = /([\u00a0\u00b5\u037e\u0eb3\u2000-\u200a\u202f\u2126\ufb00-\ufb04\ufb06\ufb20-\ufb36\ufb38-\ufb3c\ufb3e\ufb40-\ufb41\ufb43-\ufb44\ufb46-\ufba1\ufba4-\ufba9\ufbae-\ufbb1\ufbd3-\ufbdc\ufbde-\ufbe7\ufbea-\ufbf8\ufbfc-\ufbfd\ufc00-\ufc5d\ufc64-\ufcf1\ufcf5-\ufd3d\ufd88\ufdf4\ufdfa-\ufdfb\ufe71\ufe77\ufe79\ufe7b\ufe7d]+)|(\ufb05+)/gu
-const NON_ASCII = /[^\x00-\x7f]/u
+const NON_ASCII = /[\u0080-\u{10ffff}]/u
 
 /** pdf.js's normalizeUnicode, skipped for plain ASCII (which it leaves alone). */
 export const normalizeUnicode = (str: string): string => (!NON_ASCII.test(str) ? str : str.replaceAll(COMPATIBLE, (_, one: string | undefined) => (one ? one.normalize('NFKC') : 'ſt'.repeat(_.length))))
