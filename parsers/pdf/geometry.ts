@@ -38,10 +38,19 @@ export function scaleOf(m: Matrix): number {
   return Math.sqrt(Math.abs(m[0] * m[3] - m[1] * m[2]))
 }
 
+// Every text run and every cell's provenance passes through here: one loop, no arrays of coordinates.
 export function boxOf(points: ReadonlyArray<readonly [number, number]>): Box {
-  const xs = points.map((p) => p[0])
-  const ys = points.map((p) => p[1])
-  return { x0: Math.min(...xs), y0: Math.min(...ys), x1: Math.max(...xs), y1: Math.max(...ys) }
+  let x0 = Infinity
+  let y0 = Infinity
+  let x1 = -Infinity
+  let y1 = -Infinity
+  for (const [x, y] of points) {
+    x0 = Math.min(x0, x)
+    y0 = Math.min(y0, y)
+    x1 = Math.max(x1, x)
+    y1 = Math.max(y1, y)
+  }
+  return { x0, y0, x1, y1 }
 }
 
 export function union(a: Box, b: Box): Box {

@@ -34,9 +34,14 @@ export function joinRuns(runs: readonly TextRun[]): string {
 
 function makeLine(runs: TextRun[]): Line {
   runs.sort((a, b) => a.box.x0 - b.box.x0)
-  const box = runs.map((r) => r.box).reduce(union)
-  const size = Math.max(...runs.map((r) => r.size))
-  const main = runs.reduce((a, b) => (b.text.length > a.text.length ? b : a))
+  let box = runs[0]!.box
+  let size = -Infinity
+  let main = runs[0]!
+  for (const [i, run] of runs.entries()) {
+    if (i > 0) box = union(box, run.box)
+    size = Math.max(size, run.size)
+    if (run.text.length > main.text.length) main = run
+  }
   return { runs, text: joinRuns(runs), box, baseline: main.baseline, size }
 }
 
@@ -97,10 +102,13 @@ function charWidth(ch: string): number {
 // Widths by character, kept: every line's first run is measured for each line after it.
 const WIDTHS = new Map<string, number>()
 
-/** Rough advance widths (in ems) of Helvetica-like glyphs, to compare words within one font. */
-function emWidth(text: string): number {
+/** Rough advance widths (in ems) of Helvetica-like glyphs (the first `chars` of them), to compare words within one font. */
+function emWidth(text: string, chars = Infinity): number {
   let w = 0
+  let n = 0
   for (const ch of text) {
+    if (n >= chars) break
+    n += 1
     let width = WIDTHS.get(ch)
     if (width === undefined) WIDTHS.set(ch, (width = charWidth(ch)))
     w += width
@@ -108,13 +116,24 @@ function emWidth(text: string): number {
   return w
 }
 
-/** Width of the first word of a line, scaled from its run's measured width. */
+// A run's own width in ems, kept: the first run of a line is measured again for every line before it.
+const RUN_WIDTHS = new WeakMap<TextRun, { text: string; width: number }>()
+function runEmWidth(run: TextRun): number {
+  const kept = RUN_WIDTHS.get(run)
+  if (kept?.text === run.text) return kept.width
+  const width = emWidth(run.text)
+  RUN_WIDTHS.set(run, { text: run.text, width })
+  return width
+}
+
+/** Width of the first word of a line (of its first `chars` characters), scaled from its run's measured width. */
 export function firstWordWidth(line: Line, chars = Infinity): number {
   const run = line.runs[0]
   if (!run) return 0
-  const word = [...(line.text.split(' ')[0] ?? '')].slice(0, chars).join('')
-  const scale = (run.box.x1 - run.box.x0) / Math.max(0.1, emWidth(run.text))
-  return emWidth(word) * scale
+  const space = line.text.indexOf(' ')
+  const word = space < 0 ? line.text : line.text.slice(0, space)
+  const scale = (run.box.x1 - run.box.x0) / Math.max(0.1, runEmWidth(run))
+  return emWidth(word, chars) * scale
 }
 
 /**
