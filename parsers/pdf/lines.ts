@@ -13,6 +13,11 @@ export interface Line {
 // Symbol and Wingdings bullets come through as private-use code points (U+F0B7 and kin).
 export const BULLET = /^[•▪◦·●■□▫‣⁃∙\uf000-\uf0ff]\s*|^[-–]\s+/u
 
+/** Whether a UTF-16 code unit is one of JavaScript's \s characters (all of them are one unit); NaN (no character) is not. */
+function isSpaceCode(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+}
+
 /**
  * Joins runs into text. A space is added where the glyphs leave a gap a space wide, as pdf.js
  * often gives each word or each style change its own item without the space between them.
@@ -24,7 +29,7 @@ export function joinRuns(runs: readonly TextRun[]): string {
     if (prev) {
       const gap = run.box.x0 - prev.box.x1
       // The last character only (a test of the whole text with /\s$/ reads all of it each time).
-      if (gap > 0.15 * Math.min(prev.size, run.size) && !/\s/.test(text.slice(-1)) && !/^\s/.test(run.text)) text += ' '
+      if (gap > 0.15 * Math.min(prev.size, run.size) && !isSpaceCode(text.charCodeAt(text.length - 1)) && !isSpaceCode(run.text.charCodeAt(0))) text += ' '
     }
     text += run.text
     prev = run
@@ -99,31 +104,30 @@ function charWidth(ch: string): number {
   return 0.52
 }
 
-// Widths by character, kept: every line's first run is measured for each line after it.
+// Widths by character, kept: every line's first run is measured. ASCII is read from a table by
+// code, the rest (bullets, curly quotes, accented letters) from a map filled as they are met.
+const ASCII_WIDTHS = Array.from({ length: 128 }, (_, c) => charWidth(String.fromCharCode(c)))
 const WIDTHS = new Map<string, number>()
 
 /** Rough advance widths (in ems) of Helvetica-like glyphs (the first `chars` of them), to compare words within one font. */
 function emWidth(text: string, chars = Infinity): number {
   let w = 0
   let n = 0
-  for (const ch of text) {
-    if (n >= chars) break
-    n += 1
+  for (let i = 0; i < text.length && n < chars; n += 1) {
+    const code = text.charCodeAt(i)
+    if (code < 128) {
+      w += ASCII_WIDTHS[code]!
+      i += 1
+      continue
+    }
+    // One character, as `for (const ch of text)` gives it: a surrogate pair whole, a lone surrogate alone.
+    const ch = String.fromCodePoint(text.codePointAt(i)!)
     let width = WIDTHS.get(ch)
     if (width === undefined) WIDTHS.set(ch, (width = charWidth(ch)))
     w += width
+    i += ch.length
   }
   return w
-}
-
-// A run's own width in ems, kept: the first run of a line is measured again for every line before it.
-const RUN_WIDTHS = new WeakMap<TextRun, { text: string; width: number }>()
-function runEmWidth(run: TextRun): number {
-  const kept = RUN_WIDTHS.get(run)
-  if (kept?.text === run.text) return kept.width
-  const width = emWidth(run.text)
-  RUN_WIDTHS.set(run, { text: run.text, width })
-  return width
 }
 
 /** Width of the first word of a line (of its first `chars` characters), scaled from its run's measured width. */
@@ -132,7 +136,7 @@ export function firstWordWidth(line: Line, chars = Infinity): number {
   if (!run) return 0
   const space = line.text.indexOf(' ')
   const word = space < 0 ? line.text : line.text.slice(0, space)
-  const scale = (run.box.x1 - run.box.x0) / Math.max(0.1, runEmWidth(run))
+  const scale = (run.box.x1 - run.box.x0) / Math.max(0.1, emWidth(run.text))
   return emWidth(word, chars) * scale
 }
 
