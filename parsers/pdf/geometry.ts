@@ -18,8 +18,10 @@ export interface Box {
 
 /** `m` applied after `first`, as PDF's `cm` composes: the result maps a point through `first`, then `m`. */
 export function compose(first: Matrix, m: Matrix): Matrix {
-  const [a1, b1, c1, d1, e1, f1] = first
-  const [a2, b2, c2, d2, e2, f2] = m
+  // Read by index: destructuring goes through the array iterator, which costs more than the sums
+  // until the optimiser has seen it (this runs for every text item of every page).
+  const a1 = first[0], b1 = first[1], c1 = first[2], d1 = first[3], e1 = first[4], f1 = first[5]
+  const a2 = m[0], b2 = m[1], c2 = m[2], d2 = m[3], e2 = m[4], f2 = m[5]
   return [a1 * a2 + b1 * c2, a1 * b2 + b1 * d2, c1 * a2 + d1 * c2, c1 * b2 + d1 * d2, e1 * a2 + f1 * c2 + e2, e1 * b2 + f1 * d2 + f2]
 }
 
@@ -38,10 +40,19 @@ export function scaleOf(m: Matrix): number {
   return Math.sqrt(Math.abs(m[0] * m[3] - m[1] * m[2]))
 }
 
+// Every text run and every cell's provenance passes through here: one loop, no arrays of coordinates.
 export function boxOf(points: ReadonlyArray<readonly [number, number]>): Box {
-  const xs = points.map((p) => p[0])
-  const ys = points.map((p) => p[1])
-  return { x0: Math.min(...xs), y0: Math.min(...ys), x1: Math.max(...xs), y1: Math.max(...ys) }
+  let x0 = Infinity
+  let y0 = Infinity
+  let x1 = -Infinity
+  let y1 = -Infinity
+  for (const p of points) {
+    x0 = Math.min(x0, p[0])
+    y0 = Math.min(y0, p[1])
+    x1 = Math.max(x1, p[0])
+    y1 = Math.max(y1, p[1])
+  }
+  return { x0, y0, x1, y1 }
 }
 
 export function union(a: Box, b: Box): Box {

@@ -13,6 +13,11 @@ export interface Line {
 // Symbol and Wingdings bullets come through as private-use code points (U+F0B7 and kin).
 export const BULLET = /^[•▪◦·●■□▫‣⁃∙\uf000-\uf0ff]\s*|^[-–]\s+/u
 
+/** Whether a UTF-16 code unit is one of JavaScript's \s characters (all of them are one unit); NaN (no character) is not. */
+function isSpaceCode(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+}
+
 /**
  * Joins runs into text. A space is added where the glyphs leave a gap a space wide, as pdf.js
  * often gives each word or each style change its own item without the space between them.
@@ -24,7 +29,7 @@ export function joinRuns(runs: readonly TextRun[]): string {
     if (prev) {
       const gap = run.box.x0 - prev.box.x1
       // The last character only (a test of the whole text with /\s$/ reads all of it each time).
-      if (gap > 0.15 * Math.min(prev.size, run.size) && !/\s/.test(text.slice(-1)) && !/^\s/.test(run.text)) text += ' '
+      if (gap > 0.15 * Math.min(prev.size, run.size) && !isSpaceCode(text.charCodeAt(text.length - 1)) && !isSpaceCode(run.text.charCodeAt(0))) text += ' '
     }
     text += run.text
     prev = run
@@ -34,9 +39,14 @@ export function joinRuns(runs: readonly TextRun[]): string {
 
 function makeLine(runs: TextRun[]): Line {
   runs.sort((a, b) => a.box.x0 - b.box.x0)
-  const box = runs.map((r) => r.box).reduce(union)
-  const size = Math.max(...runs.map((r) => r.size))
-  const main = runs.reduce((a, b) => (b.text.length > a.text.length ? b : a))
+  let box = runs[0]!.box
+  let size = -Infinity
+  let main = runs[0]!
+  for (const [i, run] of runs.entries()) {
+    if (i > 0) box = union(box, run.box)
+    size = Math.max(size, run.size)
+    if (run.text.length > main.text.length) main = run
+  }
   return { runs, text: joinRuns(runs), box, baseline: main.baseline, size }
 }
 
@@ -94,27 +104,40 @@ function charWidth(ch: string): number {
   return 0.52
 }
 
-// Widths by character, kept: every line's first run is measured for each line after it.
+// Widths by character, kept: every line's first run is measured. ASCII is read from a table by
+// code, the rest (bullets, curly quotes, accented letters) from a map filled as they are met.
+const ASCII_WIDTHS = Array.from({ length: 128 }, (_, c) => charWidth(String.fromCharCode(c)))
 const WIDTHS = new Map<string, number>()
 
-/** Rough advance widths (in ems) of Helvetica-like glyphs, to compare words within one font. */
-function emWidth(text: string): number {
+/** Rough advance widths (in ems) of Helvetica-like glyphs (the first `chars` of them), to compare words within one font. */
+function emWidth(text: string, chars = Infinity): number {
   let w = 0
-  for (const ch of text) {
+  let n = 0
+  for (let i = 0; i < text.length && n < chars; n += 1) {
+    const code = text.charCodeAt(i)
+    if (code < 128) {
+      w += ASCII_WIDTHS[code]!
+      i += 1
+      continue
+    }
+    // One character, as `for (const ch of text)` gives it: a surrogate pair whole, a lone surrogate alone.
+    const ch = String.fromCodePoint(text.codePointAt(i)!)
     let width = WIDTHS.get(ch)
     if (width === undefined) WIDTHS.set(ch, (width = charWidth(ch)))
     w += width
+    i += ch.length
   }
   return w
 }
 
-/** Width of the first word of a line, scaled from its run's measured width. */
+/** Width of the first word of a line (of its first `chars` characters), scaled from its run's measured width. */
 export function firstWordWidth(line: Line, chars = Infinity): number {
   const run = line.runs[0]
   if (!run) return 0
-  const word = [...(line.text.split(' ')[0] ?? '')].slice(0, chars).join('')
+  const space = line.text.indexOf(' ')
+  const word = space < 0 ? line.text : line.text.slice(0, space)
   const scale = (run.box.x1 - run.box.x0) / Math.max(0.1, emWidth(run.text))
-  return emWidth(word) * scale
+  return emWidth(word, chars) * scale
 }
 
 /**

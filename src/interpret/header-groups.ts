@@ -8,7 +8,18 @@
 import type { GridSlot } from '../assemble/grid.js'
 import { isHeaderRow, roleOfHeader, type ColumnRole, type Role } from './column-roles.js'
 
-const text = (slot: GridSlot | null | undefined): string => slot?.cell.text.replace(/\s+/g, ' ').trim() ?? ''
+// Every row of every table is tried as a group row over the next and as a sub-header row under
+// the last, so each cell's text would be tidied twice or more; it is tidied once and kept.
+const TIDY = new WeakMap<object, { raw: string; text: string }>()
+const text = (slot: GridSlot | null | undefined): string => {
+  if (!slot) return ''
+  const raw = slot.cell.text
+  const kept = TIDY.get(slot.cell)
+  if (kept?.raw === raw) return kept.text
+  const tidy = raw.replace(/\s+/g, ' ').trim()
+  TIDY.set(slot.cell, { raw, text: tidy })
+  return tidy
+}
 
 /**
  * Sector and organisation names a plan groups its columns by. Short capitals ("LA", "CCG", "YOS")

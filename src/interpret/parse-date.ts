@@ -72,12 +72,17 @@ const RULES: Rule[] = [
   [/^((?:19|20)\d{2})(?![\d/.-])/, (m) => ({ iso: m[1]!, problem: null })],
 ]
 
+// How every rule above can begin (a digit, Q1-4, a month, or a lead-in such as "end of", "by",
+// "mid-"). Most cells tried as dates are sentences that begin otherwise: one test turns them away
+// before their whitespace is tidied and eight rules are tried on them.
+const DATE_START = /^\s*(?:\d|q[1-4]|the|end|beg|sta|mid|fro|by|ear|lat|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i
+
 /**
  * Parses the date at the start of a cell. Not dates: Immediate, 3 months, Within 6 months,
  * On-going, Henceforth: they come back null without a problem, and the caller keeps the raw text.
  */
 export function parseUkDate(raw: string | null | undefined): ParsedDate {
-  if (!raw) return NONE
+  if (!raw || !DATE_START.test(raw)) return NONE
   const text = raw.replace(/\s+/g, ' ').trim()
   for (const [pattern, build] of RULES) {
     const m = text.match(pattern)

@@ -32,7 +32,12 @@ export function classifyText(text: string, taxonomy: readonly Theme[] = TAXONOMY
     if (theme.patterns.length === 0 || !anyOf(theme).test(text)) continue
     const words: string[] = []
     for (const pattern of theme.patterns) {
-      for (const m of text.matchAll(globalOf(pattern))) {
+      // An exec loop over the kept global expression, as matchAll would walk it: matchAll clones
+      // the expression on every call, and this runs for every pattern of every matched theme.
+      const g = globalOf(pattern)
+      g.lastIndex = 0
+      for (let m = g.exec(text); m !== null; m = g.exec(text)) {
+        if (m[0] === '') g.lastIndex += 1
         const word = m[0].toLowerCase()
         if (!words.includes(word)) words.push(word)
       }

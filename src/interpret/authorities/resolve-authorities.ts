@@ -79,12 +79,35 @@ function pick(records: readonly AuthorityRecord[], date: string | null): Authori
  * "NHS Dudley", "County Durham and Darlington Foundation Trust": a place named inside a health
  * body's name says less about which council the plan belongs to than the place named alone.
  */
-function inHealthBodyName(words: readonly { part: string }[], start: number, length: number): boolean {
-  if (words[start - 1]?.part === 'nhs') return true
-  const after = words.slice(start + length, start + length + 7).map((w) => w.part)
+function inHealthBodyName(parts: readonly string[], start: number, length: number): boolean {
+  if (parts[start - 1] === 'nhs') return true
+  const after = parts.slice(start + length, start + length + 7)
   const end = after.findIndex((w) => ['council', 'borough', 'lscb', 'safeguarding', 'children'].includes(w))
   const health = after.findIndex((w) => ['trust', 'pct', 'ccg', 'nhs', 'hospital', 'hospitals', 'icb'].includes(w))
   return health >= 0 && (end < 0 || health < end)
+}
+
+/**
+ * The text's words normalised as names are (`parts`), each with the word it came from (`raws`); a
+ * word holding "&" ("T&W") yields several parts. A plan's whole text passes through here, so a word
+ * without "&", which normalising only lower-cases, is not run through normalise's expressions.
+ */
+function wordsOf(text: string): { parts: string[]; raws: string[] } {
+  const parts: string[] = []
+  const raws: string[] = []
+  for (const raw of text.split(/[^A-Za-z0-9'&]+/)) {
+    if (raw === '') continue
+    if (!raw.includes('&')) {
+      parts.push(raw.toLowerCase())
+      raws.push(raw)
+      continue
+    }
+    for (const part of normalise(raw).split(' ')) {
+      parts.push(part)
+      raws.push(raw)
+    }
+  }
+  return { parts, raws }
 }
 
 export interface AuthorityMention {
@@ -99,30 +122,29 @@ export interface AuthorityMention {
  */
 export function resolveAuthorities(text: string, date: string | null): AuthorityMention[] {
   index ??= buildIndex()
-  const rawWords = text.split(/[^A-Za-z0-9'&]+/).filter(Boolean)
-  const words = rawWords.map((w) => normalise(w)).flatMap((w, i) => w.split(' ').map((part) => ({ part, raw: rawWords[i]! })))
+  const { parts, raws } = wordsOf(text)
   const counts = new Map<string, { record: AuthorityRecord; mentions: number }>()
   let i = 0
-  while (i < words.length) {
+  while (i < parts.length) {
     let matched = 0
-    const longest = index.firstWords.get(words[i]!.part)
+    const longest = index.firstWords.get(parts[i]!)
     if (longest === undefined) {
       i += 1
       continue
     }
     // The phrases starting here, built word by word once rather than sliced and joined for each length.
     const phrases: string[] = []
-    for (let n = 1; n <= Math.min(MAX_WORDS, longest, words.length - i); n += 1) phrases.push(n === 1 ? words[i]!.part : `${phrases[n - 2]!} ${words[i + n - 1]!.part}`)
+    for (let n = 1; n <= Math.min(MAX_WORDS, longest, parts.length - i); n += 1) phrases.push(n === 1 ? parts[i]! : `${phrases[n - 2]!} ${parts[i + n - 1]!}`)
     for (let n = phrases.length; n >= 1; n -= 1) {
       const phrase = phrases[n - 1]!
       const records = index.byName.get(phrase)
       if (!records) continue
-      if (n === 1 && !/^[A-Z]/.test(words[i]!.raw)) continue
-      if (COMMON_WORDS.has(phrase) && !/^[A-Z][a-z]/.test(words[i]!.raw)) continue
+      if (n === 1 && !/^[A-Z]/.test(raws[i]!)) continue
+      if (COMMON_WORDS.has(phrase) && !/^[A-Z][a-z]/.test(raws[i]!)) continue
       const record = pick(records, date)
       if (!record) continue
       const entry = counts.get(record[0]) ?? { record, mentions: 0 }
-      entry.mentions += inHealthBodyName(words, i, n) ? 0.5 : 2
+      entry.mentions += inHealthBodyName(parts, i, n) ? 0.5 : 2
       counts.set(record[0], entry)
       matched = n
       break
