@@ -2,7 +2,7 @@ import pg from 'pg'
 import { newerSchema } from './migrations.js'
 import { PG_BASELINE_VERSION, PG_SCHEMA_VERSION, pgStep } from './pg-schema.js'
 import { redactText, redactUrl } from './redact.js'
-import { Mutex, type Connection, type Param, type Sql } from './sql.js'
+import { Mutex, StoreConnectionError, type Connection, type Param, type Sql } from './sql.js'
 
 /**
  * The PostgreSQL driver, through node-postgres: one connection per store. The password comes from
@@ -28,7 +28,6 @@ export function numberPlaceholders(text: string): string {
   return text.replace(/\?/g, () => `$${++n}`)
 }
 
-export class StoreConnectionError extends Error {}
 
 export class PgConnection implements Connection {
   readonly dialect = 'postgres' as const

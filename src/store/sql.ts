@@ -59,3 +59,6 @@ export class Mutex {
     }
   }
 }
+
+/** A database that cannot be reached or opened (a wrong password, an unreachable host): a usage error, not a bug. */
+export class StoreConnectionError extends Error {}
