@@ -1,7 +1,7 @@
 import type { Table } from '../../schemas/index.js'
 import { rowsOf } from './borderless-rows.js'
 import { ruledRows, type RowRule } from './borderless-rules.js'
-import { tableRegions } from './borderless-regions.js'
+import { headingAfterGap, tableRegions } from './borderless-regions.js'
 import { joinSections } from './borderless-join.js'
 import { buildRows, cellContent, type CellSlot } from './cells.js'
 import { ALIGN, union, type Box, type PageFrame } from './geometry.js'
@@ -32,6 +32,9 @@ export interface FoundTable {
 /** True when every chunk of the band starts at one of the columns. */
 const fitsColumns = (band: Band, starts: readonly number[]): boolean => band.chunks.every((c) => starts.some((s) => Math.abs(c.box.x0 - s) <= ALIGN))
 
+/** Carried left edges as column ranges: each reaches to just before the next. */
+const columnsFromStarts = (starts: readonly number[], right: number): Column[] => starts.map((s, i) => ({ x0: s, x1: (starts[i + 1] ?? right + ALIGN) - ALIGN }))
+
 /**
  * The rest of a table the page before ended with: the bands at the top of the page whose every
  * chunk stands at one of its columns, as few as one row (the last action of a plan, alone under
@@ -42,17 +45,17 @@ function continuationIn(bands: readonly Band[], starts: readonly number[]): Band
   let from = 0
   while (from < bands.length && bands[from]!.chunks.length === 1 && !fitsColumns(bands[from]!, starts)) from += 1
   const out: Band[] = []
+  const columns = columnsFromStarts(starts, Math.max(...bands.flatMap((b) => b.chunks.map((c) => c.box.x1))))
   for (const band of bands.slice(from)) {
     if (!fitsColumns(band, starts)) break
     const prev = out[out.length - 1]
     if (prev && band.baseline - prev.baseline > 3 * (band.chunks[0]?.size ?? 10)) break
+    // A heading set off above what follows starts the next table, in the same columns or not.
+    if (headingAfterGap(band, prev, columns)) break
     out.push(band)
   }
   return out.some((b) => b.chunks.length >= 2) ? out : null
 }
-
-/** Carried left edges as column ranges: each reaches to just before the next. */
-const columnsFromStarts = (starts: readonly number[], right: number): Column[] => starts.map((s, i) => ({ x0: s, x1: (starts[i + 1] ?? right + ALIGN) - ALIGN }))
 
 /** A chunk lying across several columns, cut between its runs where each run keeps to one column. */
 function pieces(chunk: Line, columns: readonly Column[]): { line: Line; cols: number[] }[] {

@@ -43,13 +43,32 @@ const spans = (band: Band, columns: readonly Column[]): boolean => band.chunks.l
 /** A line read as prose: long, many words. */
 const wordy = (band: Band): boolean => band.chunks.length === 1 && wordsIn(band.chunks[0]!.text) >= 8
 
-/** The block cut where prose runs through it: two lines in a row across the gutters, wordy. */
+/**
+ * Rows of a table follow each other at a line and a cell margin; a blank line or a paragraph's
+ * space above sets a heading further off. A lone line across the gutters that far below the line
+ * before it heads what follows (a card or table of its own under each recommendation's heading).
+ */
+const HEADING_GAP = 2
+
+export const headingAfterGap = (band: Band, prev: Band | undefined, columns: readonly Column[]): boolean => {
+  if (!prev || !spans(band, columns)) return false
+  const size = Math.max(band.chunks[0]!.size, ...prev.chunks.map((c) => c.size))
+  return band.baseline - prev.baseline >= HEADING_GAP * size
+}
+
+/**
+ * The block cut where prose runs through it (two lines in a row across the gutters, wordy), and
+ * before a heading set off by a gap.
+ */
 export function stretchesOf(block: readonly Band[], columns: readonly Column[]): Band[][] {
   const out: Band[][] = []
   let current: Band[] = []
   block.forEach((band, i) => {
     const prose = (b: Band | undefined): boolean => !!b && spans(b, columns) && wordy(b)
-    if (prose(band) && (prose(block[i - 1]) || prose(block[i + 1]))) {
+    if (current.length > 0 && headingAfterGap(band, block[i - 1], columns)) {
+      out.push(current)
+      current = [band]
+    } else if (prose(band) && (prose(block[i - 1]) || prose(block[i + 1]))) {
       if (current.length > 0) out.push(current)
       current = []
     } else current.push(band)
@@ -58,11 +77,16 @@ export function stretchesOf(block: readonly Band[], columns: readonly Column[]):
   return out
 }
 
-/** Lone spanning lines at the top and bottom of a stretch are its title and notes, not rows. */
+/**
+ * Lone spanning lines at the top and bottom of a stretch are its title and notes, not rows. A
+ * title's own further lines (a second line of a heading, "Underpinned by: …" under it) may be
+ * short: under a title, every lone line before the first line split into columns is the title's.
+ */
 function trim(stretch: readonly Band[], columns: readonly Column[]): Band[] {
   let a = 0
   let b = stretch.length
   while (a < b && stretch[a]!.chunks.length === 1 && spans(stretch[a]!, columns)) a += 1
+  if (a > 0) while (a < b && stretch[a]!.chunks.length === 1) a += 1
   while (b > a && stretch[b - 1]!.chunks.length === 1 && spans(stretch[b - 1]!, columns)) b -= 1
   return stretch.slice(a, b)
 }

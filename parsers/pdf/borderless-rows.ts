@@ -45,8 +45,9 @@ export function anchorEvidence(filled: ReadonlySet<number>, ctx: RowContext): Ev
     : { score: -1, because: `the anchor column (${ctx.anchor + 1}) is empty: the line carries on the cells above` }
 }
 
+/** Half the columns filled or more, two at least: one column of two is a cell's next line as often as a row. */
 export function fullnessEvidence(filled: ReadonlySet<number>, ctx: RowContext): Evidence {
-  return filled.size * 2 >= ctx.columns.length
+  return filled.size >= 2 && filled.size * 2 >= ctx.columns.length
     ? { score: 1.5, because: `${filled.size} of ${ctx.columns.length} columns filled` }
     : { score: 0, because: `only ${filled.size} of ${ctx.columns.length} columns filled` }
 }
