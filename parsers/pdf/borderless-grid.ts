@@ -1,7 +1,7 @@
 import type { Table } from '../../schemas/index.js'
 import { rowsOf } from './borderless-rows.js'
 import { ruledRows, type RowRule } from './borderless-rules.js'
-import { headingAfterGap, tableRegions } from './borderless-regions.js'
+import { headingAt, tableRegions } from './borderless-regions.js'
 import { joinSections } from './borderless-join.js'
 import { buildRows, cellContent, type CellSlot } from './cells.js'
 import { ALIGN, union, type Box, type PageFrame } from './geometry.js'
@@ -46,12 +46,13 @@ function continuationIn(bands: readonly Band[], starts: readonly number[]): Band
   while (from < bands.length && bands[from]!.chunks.length === 1 && !fitsColumns(bands[from]!, starts)) from += 1
   const out: Band[] = []
   const columns = columnsFromStarts(starts, Math.max(...bands.flatMap((b) => b.chunks.map((c) => c.box.x1))))
-  for (const band of bands.slice(from)) {
+  for (let i = from; i < bands.length; i++) {
+    const band = bands[i]!
     if (!fitsColumns(band, starts)) break
     const prev = out[out.length - 1]
     if (prev && band.baseline - prev.baseline > 3 * (band.chunks[0]?.size ?? 10)) break
     // A heading set off above what follows starts the next table, in the same columns or not.
-    if (headingAfterGap(band, prev, columns)) break
+    if (prev && headingAt(bands, i, columns)) break
     out.push(band)
   }
   return out.some((b) => b.chunks.length >= 2) ? out : null
