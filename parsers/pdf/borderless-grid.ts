@@ -29,6 +29,9 @@ export interface FoundTable {
   rowStyle: RowStyle
 }
 
+/** Room left between a cell's text and the next column's: both cells' inner margins, as Word sets them. */
+const CELL_MARGINS = 10
+
 /** True when every chunk of the band starts at one of the columns. */
 const fitsColumns = (band: Band, starts: readonly number[]): boolean => band.chunks.every((c) => starts.some((s) => Math.abs(c.box.x0 - s) <= ALIGN))
 
@@ -83,9 +86,13 @@ function buildTable(bands: readonly Band[], columns: readonly Column[], rects: r
   // Each chunk is cut once (pieces and the columns under them are asked for again below).
   const cut = new Map(chunks.map((c) => [c, pieces(c, columns)]))
   const single = chunks.flatMap((c) => cut.get(c)!).filter((p) => p.cols.length === 1)
+  // It cannot wrap past the next column's text less the cells' margins, however short its own
+  // lines (a column of dates or names, one a line, whose longest line would read as full).
   const x1s = columns.map((col, c) => {
     const reach = single.filter((p) => p.cols[0] === c).map((p) => p.line.box.x1)
-    return (reach.length > 0 ? Math.max(...reach) : col.x1) + 2
+    const own = (reach.length > 0 ? Math.max(...reach) : col.x1) + 2
+    const next = columns[c + 1]
+    return next ? Math.max(own, next.x0 - CELL_MARGINS) : own
   })
   const slots: (CellSlot & { runs: TextRun[] })[] = []
   rows.forEach((row, r) => {
