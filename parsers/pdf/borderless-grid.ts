@@ -29,6 +29,21 @@ export interface FoundTable {
   rowStyle: RowStyle
 }
 
+const MARKER = /^[•▪◦·●■□▫‣⁃∙\uf000-\uf0ff]$/u
+
+/**
+ * A list's bullet glyph comes at the size of the paragraph's default font, not of its text (a
+ * table set in 8 point under a 10 point bullet): given its item's size, so that the item's wrapped
+ * lines read as one line size and carry on the item.
+ */
+function markersSized(runs: readonly TextRun[]): TextRun[] {
+  return runs.map((run) => {
+    if (!MARKER.test(run.text.trim())) return run
+    const item = runs.find((r) => r !== run && !MARKER.test(r.text.trim()) && Math.abs(r.baseline - run.baseline) <= 0.4 * run.size && r.box.x0 >= run.box.x1)
+    return item && item.size !== run.size ? { ...run, size: item.size } : run
+  })
+}
+
 /** Room left between a cell's text and the next column's: both cells' inner margins, as Word sets them. */
 const CELL_MARGINS = 10
 
@@ -128,7 +143,7 @@ function buildTable(bands: readonly Band[], columns: readonly Column[], rects: r
     }
   })
   const firstColumn = chunks.map((ch) => columnsUnder(ch.box, columns)[0])
-  const built = buildRows(slots, rows.length, [], rects, frame, page, 0, (slot) => cellContent((slot as (typeof slots)[number]).runs, slot.box))
+  const built = buildRows(slots, rows.length, [], rects, frame, page, 0, (slot) => cellContent(markersSized((slot as (typeof slots)[number]).runs), slot.box))
   return {
     table: { kind: 'table', index: 0, columns: columns.length, rows: built, provenance: { page, bbox: frame.toPdfBox(box) }, detector: 'borderless', because },
     box,

@@ -148,6 +148,8 @@ export function proseColumn(bands: readonly Band[], columns: readonly Column[]):
     const col = columns[column]!
     const mine = bands.flatMap((b) => b.chunks).filter((c) => columnsUnder(c.box, columns).every((i) => i === column))
     if (mine.length < 3) continue
+    // A column headed in the table's bold header line is the table's (a wide action column).
+    if (headed(bands, column, columns)) continue
     const words = mine.reduce((s, c) => s + wordsIn(c.text), 0) / mine.length
     const share = (col.x1 - col.x0) / width
     if (words >= 8 && share >= 0.3)
@@ -155,6 +157,10 @@ export function proseColumn(bands: readonly Band[], columns: readonly Column[]):
   }
   return null
 }
+
+/** Whether one of the first lines is a bold header line with a piece in the column. */
+const headed = (bands: readonly Band[], column: number, columns: readonly Column[]): boolean =>
+  bands.slice(0, 3).some((b) => boldHeaderLine(b) && b.chunks.some((c) => columnsUnder(c.box, columns).includes(column)))
 
 /** The table regions among the bands of a page. */
 export function tableRegions(bands: readonly Band[]): Region[] {

@@ -86,10 +86,12 @@ export function rowContext(bands: readonly Band[], columns: readonly Column[], s
   const figures = chunks.filter((c) => /^[\d\s.,%()$£€+\-–*/]+$/.test(c.text)).length
   const wordy = figures * 2 < chunks.length
   const gapped = wide >= 2 && (wide * 4 >= gaps.length || (wordy && wide * 10 >= gaps.length))
-  // A column with text in every line is the one that wraps longest, and says nothing of where
-  // rows start (a small table, one row of it wrapping): then the leftmost column filled twice.
-  const rowStarting = counts.findIndex((n) => n * 2 >= bands.length && n < bands.length)
-  const anchor = rowStarting >= 0 ? rowStarting : Math.max(0, counts.findIndex((n) => n >= 2))
+  // A column with text in every line, right of columns with text of their own, is the one that
+  // wraps longest and says nothing of where rows start (a small table, one row of it wrapping):
+  // then the leftmost column filled twice.
+  const half = Math.max(0, counts.findIndex((n) => n * 2 >= bands.length))
+  const left = counts.findIndex((n) => n >= 2)
+  const anchor = counts[half] === bands.length && left >= 0 && left < half ? left : half
   if (style) return { columns, anchor, ...style }
   return { columns, anchor, lineSpacing: Number.isFinite(lineSpacing) ? lineSpacing : 12, gapped }
 }
