@@ -1,6 +1,7 @@
 import type { Table } from '../../schemas/index.js'
 import { rowsOf } from './borderless-rows.js'
 import { ruledRows, type RowRule } from './borderless-rules.js'
+import { groupHeaderSpans } from './borderless-header.js'
 import { headingAt, tableRegions } from './borderless-regions.js'
 import { joinSections } from './borderless-join.js'
 import { buildRows, cellContent, type CellSlot } from './cells.js'
@@ -143,7 +144,7 @@ function buildTable(bands: readonly Band[], columns: readonly Column[], rects: r
     }
   })
   const firstColumn = chunks.map((ch) => columnsUnder(ch.box, columns)[0])
-  const built = buildRows(slots, rows.length, [], rects, frame, page, 0, (slot) => cellContent(markersSized((slot as (typeof slots)[number]).runs), slot.box))
+  const built = buildRows(groupHeaderSpans(slots), rows.length, [], rects, frame, page, 0, (slot) => cellContent(markersSized((slot as (typeof slots)[number]).runs), slot.box))
   return {
     table: { kind: 'table', index: 0, columns: columns.length, rows: built, provenance: { page, bbox: frame.toPdfBox(box) }, detector: 'borderless', because },
     box,
