@@ -92,7 +92,7 @@ function pieces(chunk: Line, columns: readonly Column[]): { line: Line; cols: nu
 
 function buildTable(bands: readonly Band[], columns: readonly Column[], rects: readonly FilledRect[], frame: PageFrame, page: number, because: string[], style: RowStyle | null = null, rules: readonly RowRule[] = []): FoundTable {
   const found = rowsOf(bands, columns, style)
-  const rows = ruledRows(bands, found.rows, rules)
+  const rows = ruledRows(bands, found.rows, rules, columns, found.style.lineSpacing)
   const rowStyle = found.style
   const chunks = bands.flatMap((b) => b.chunks)
   const box = chunks.map((c) => c.box).reduce(union)
