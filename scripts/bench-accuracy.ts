@@ -4,12 +4,14 @@
  * date, status and RAG over matched actions; per fixture and in total, as a table.
  *
  *   npx tsx scripts/bench-accuracy.ts [--json]
- *   npx tsx scripts/bench-accuracy.ts --random N [--seed S] [--formats docx,html,text] [--all-traits] [--json]
- *   npx tsx scripts/bench-accuracy.ts --show SEED
+ *   npx tsx scripts/bench-accuracy.ts --random N [--seed S] [--formats docx,html,text,pdf,pdf-untagged] [--all-traits] [--json]
+ *   npx tsx scripts/bench-accuracy.ts --show SEED [--formats …]
  *
  * `--random N` scores N templates made by the template-family generator (scripts/fixtures/random)
  * instead of the fixtures: fresh seeds each run unless `--seed S` repeats a run; figures in total,
  * per format and by trait value. `--show SEED` prints one template's truth against what was read.
+ * The PDF formats (tagged `pdf`, `pdf-untagged`) are converted from the Word rendering by LibreOffice
+ * (soffice, a batch per call); they are for scripts only and skipped, with a message, without it.
  *
  * Ground truth: for designed templates, the content the fixture script rendered (it writes the
  * truth file); for the three sample plans, a file made once from the golden of the pasted text
@@ -21,6 +23,7 @@ import type { Plan } from '../schemas/index.js'
 import { readPlan } from '../src/ingest.js'
 import { scorePlan, type Score, type Truth } from './accuracy/score.js'
 import { mainRandom } from './fixtures/random/bench-random.js'
+import type { BenchFormat } from './fixtures/random/render.js'
 import { showSeed } from './fixtures/random/show.js'
 
 const args = process.argv.slice(2)
@@ -29,7 +32,8 @@ if (args.includes('--random')) {
   process.exit(0)
 }
 if (args.includes('--show')) {
-  await showSeed(Number(args[args.indexOf('--show') + 1]))
+  const formats = args.includes('--formats') ? (args[args.indexOf('--formats') + 1]!.split(',') as BenchFormat[]) : undefined
+  await showSeed(Number(args[args.indexOf('--show') + 1]), formats)
   process.exit(0)
 }
 

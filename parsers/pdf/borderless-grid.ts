@@ -1,7 +1,8 @@
 import type { Table } from '../../schemas/index.js'
 import { rowsOf } from './borderless-rows.js'
 import { ruledRows, type RowRule } from './borderless-rules.js'
-import { tableRegions } from './borderless-regions.js'
+import { groupHeaderSpans } from './borderless-header.js'
+import { headingAt, tableRegions } from './borderless-regions.js'
 import { joinSections } from './borderless-join.js'
 import { buildRows, cellContent, type CellSlot } from './cells.js'
 import { ALIGN, union, type Box, type PageFrame } from './geometry.js'
@@ -29,8 +30,29 @@ export interface FoundTable {
   rowStyle: RowStyle
 }
 
+const MARKER = /^[•▪◦·●■□▫‣⁃∙\uf000-\uf0ff]$/u
+
+/**
+ * A list's bullet glyph comes at the size of the paragraph's default font, not of its text (a
+ * table set in 8 point under a 10 point bullet): given its item's size, so that the item's wrapped
+ * lines read as one line size and carry on the item.
+ */
+function markersSized(runs: readonly TextRun[]): TextRun[] {
+  return runs.map((run) => {
+    if (!MARKER.test(run.text.trim())) return run
+    const item = runs.find((r) => r !== run && !MARKER.test(r.text.trim()) && Math.abs(r.baseline - run.baseline) <= 0.4 * run.size && r.box.x0 >= run.box.x1)
+    return item && item.size !== run.size ? { ...run, size: item.size } : run
+  })
+}
+
+/** Room left between a cell's text and the next column's: both cells' inner margins, as Word sets them. */
+const CELL_MARGINS = 10
+
 /** True when every chunk of the band starts at one of the columns. */
 const fitsColumns = (band: Band, starts: readonly number[]): boolean => band.chunks.every((c) => starts.some((s) => Math.abs(c.box.x0 - s) <= ALIGN))
+
+/** Carried left edges as column ranges: each reaches to just before the next. */
+const columnsFromStarts = (starts: readonly number[], right: number): Column[] => starts.map((s, i) => ({ x0: s, x1: (starts[i + 1] ?? right + ALIGN) - ALIGN }))
 
 /**
  * The rest of a table the page before ended with: the bands at the top of the page whose every
@@ -42,17 +64,18 @@ function continuationIn(bands: readonly Band[], starts: readonly number[]): Band
   let from = 0
   while (from < bands.length && bands[from]!.chunks.length === 1 && !fitsColumns(bands[from]!, starts)) from += 1
   const out: Band[] = []
-  for (const band of bands.slice(from)) {
+  const columns = columnsFromStarts(starts, Math.max(...bands.flatMap((b) => b.chunks.map((c) => c.box.x1))))
+  for (let i = from; i < bands.length; i++) {
+    const band = bands[i]!
     if (!fitsColumns(band, starts)) break
     const prev = out[out.length - 1]
     if (prev && band.baseline - prev.baseline > 3 * (band.chunks[0]?.size ?? 10)) break
+    // A heading set off above what follows starts the next table, in the same columns or not.
+    if (prev && headingAt(bands, i, columns)) break
     out.push(band)
   }
   return out.some((b) => b.chunks.length >= 2) ? out : null
 }
-
-/** Carried left edges as column ranges: each reaches to just before the next. */
-const columnsFromStarts = (starts: readonly number[], right: number): Column[] => starts.map((s, i) => ({ x0: s, x1: (starts[i + 1] ?? right + ALIGN) - ALIGN }))
 
 /** A chunk lying across several columns, cut between its runs where each run keeps to one column. */
 function pieces(chunk: Line, columns: readonly Column[]): { line: Line; cols: number[] }[] {
@@ -69,7 +92,7 @@ function pieces(chunk: Line, columns: readonly Column[]): { line: Line; cols: nu
 
 function buildTable(bands: readonly Band[], columns: readonly Column[], rects: readonly FilledRect[], frame: PageFrame, page: number, because: string[], style: RowStyle | null = null, rules: readonly RowRule[] = []): FoundTable {
   const found = rowsOf(bands, columns, style)
-  const rows = ruledRows(bands, found.rows, rules)
+  const rows = ruledRows(bands, found.rows, rules, columns, found.style.lineSpacing)
   const rowStyle = found.style
   const chunks = bands.flatMap((b) => b.chunks)
   const box = chunks.map((c) => c.box).reduce(union)
@@ -79,9 +102,13 @@ function buildTable(bands: readonly Band[], columns: readonly Column[], rects: r
   // Each chunk is cut once (pieces and the columns under them are asked for again below).
   const cut = new Map(chunks.map((c) => [c, pieces(c, columns)]))
   const single = chunks.flatMap((c) => cut.get(c)!).filter((p) => p.cols.length === 1)
+  // It cannot wrap past the next column's text less the cells' margins, however short its own
+  // lines (a column of dates or names, one a line, whose longest line would read as full).
   const x1s = columns.map((col, c) => {
     const reach = single.filter((p) => p.cols[0] === c).map((p) => p.line.box.x1)
-    return (reach.length > 0 ? Math.max(...reach) : col.x1) + 2
+    const own = (reach.length > 0 ? Math.max(...reach) : col.x1) + 2
+    const next = columns[c + 1]
+    return next ? Math.max(own, next.x0 - CELL_MARGINS) : own
   })
   const slots: (CellSlot & { runs: TextRun[] })[] = []
   rows.forEach((row, r) => {
@@ -117,7 +144,7 @@ function buildTable(bands: readonly Band[], columns: readonly Column[], rects: r
     }
   })
   const firstColumn = chunks.map((ch) => columnsUnder(ch.box, columns)[0])
-  const built = buildRows(slots, rows.length, [], rects, frame, page, 0, (slot) => cellContent((slot as (typeof slots)[number]).runs, slot.box))
+  const built = buildRows(groupHeaderSpans(slots), rows.length, [], rects, frame, page, 0, (slot) => cellContent(markersSized((slot as (typeof slots)[number]).runs), slot.box))
   return {
     table: { kind: 'table', index: 0, columns: columns.length, rows: built, provenance: { page, bbox: frame.toPdfBox(box) }, detector: 'borderless', because },
     box,

@@ -43,13 +43,42 @@ const spans = (band: Band, columns: readonly Column[]): boolean => band.chunks.l
 /** A line read as prose: long, many words. */
 const wordy = (band: Band): boolean => band.chunks.length === 1 && wordsIn(band.chunks[0]!.text) >= 8
 
-/** The block cut where prose runs through it: two lines in a row across the gutters, wordy. */
+/**
+ * Rows of a table follow each other at a line and a cell margin; a blank line or a paragraph's
+ * space above sets a heading further off. Lone lines that far below the line before them, one of
+ * them across the gutters ("Recommendation 1" over the recommendation's text, or the text alone),
+ * head what follows: a card or table of its own under each recommendation's heading.
+ */
+const HEADING_GAP = 2
+
+/** The lone lines from `i` on, up to the first line split into columns. */
+function loneFrom(bands: readonly Band[], i: number): Band[] {
+  const out: Band[] = []
+  for (let k = i; k < bands.length && bands[k]!.chunks.length === 1; k++) out.push(bands[k]!)
+  return out
+}
+
+export function headingAt(bands: readonly Band[], i: number, columns: readonly Column[]): boolean {
+  const band = bands[i]!
+  const prev = bands[i - 1]
+  if (!prev || band.chunks.length !== 1) return false
+  const size = Math.max(band.chunks[0]!.size, ...prev.chunks.map((c) => c.size))
+  return band.baseline - prev.baseline >= HEADING_GAP * size && loneFrom(bands, i).some((b) => spans(b, columns))
+}
+
+/**
+ * The block cut where prose runs through it (two lines in a row across the gutters, wordy), and
+ * before a heading set off by a gap.
+ */
 export function stretchesOf(block: readonly Band[], columns: readonly Column[]): Band[][] {
   const out: Band[][] = []
   let current: Band[] = []
   block.forEach((band, i) => {
     const prose = (b: Band | undefined): boolean => !!b && spans(b, columns) && wordy(b)
-    if (prose(band) && (prose(block[i - 1]) || prose(block[i + 1]))) {
+    if (current.length > 0 && headingAt(block, i, columns)) {
+      out.push(current)
+      current = [band]
+    } else if (prose(band) && (prose(block[i - 1]) || prose(block[i + 1]))) {
       if (current.length > 0) out.push(current)
       current = []
     } else current.push(band)
@@ -58,18 +87,33 @@ export function stretchesOf(block: readonly Band[], columns: readonly Column[]):
   return out
 }
 
-/** Lone spanning lines at the top and bottom of a stretch are its title and notes, not rows. */
+/**
+ * Lone spanning lines at the top and bottom of a stretch are its title and notes, not rows. A
+ * title's other lines ("Recommendation 1" over it, "Underpinned by: …" under it) may be short:
+ * where one lone line at the top spans, every lone line before the first split line is the title's.
+ */
 function trim(stretch: readonly Band[], columns: readonly Column[]): Band[] {
   let a = 0
   let b = stretch.length
-  while (a < b && stretch[a]!.chunks.length === 1 && spans(stretch[a]!, columns)) a += 1
+  const lead = loneFrom(stretch, 0)
+  if (lead.some((band) => spans(band, columns))) a = lead.length
   while (b > a && stretch[b - 1]!.chunks.length === 1 && spans(stretch[b - 1]!, columns)) b -= 1
   return stretch.slice(a, b)
 }
 
+/** A line of three or more short pieces, every one bold: a header row. */
+const boldHeaderLine = (band: Band): boolean => band.chunks.length >= 3 && band.chunks.every((c) => c.runs.every((r) => r.bold) && wordsIn(c.text) <= 6)
+
+/**
+ * Three lines split into columns make a table; two do when the first is a bold header line over
+ * one row (a table per recommendation, one action in it, its cells wrapping onto lone lines).
+ */
 export function splitLinesEvidence(bands: readonly Band[]): Evidence {
-  const n = bands.filter((b) => b.chunks.length >= 2).length
-  return n >= 3 ? { score: 1, because: `${n} lines split into columns` } : { score: -10, because: `only ${n} lines split into columns` }
+  const split = bands.filter((b) => b.chunks.length >= 2)
+  const n = split.length
+  if (n >= 3) return { score: 1, because: `${n} lines split into columns` }
+  if (n === 2 && boldHeaderLine(split[0]!)) return { score: 0, because: 'a bold header line over one line split into columns' }
+  return { score: -10, because: `only ${n} lines split into columns` }
 }
 
 export function columnCountEvidence(columns: readonly Column[]): Evidence {
@@ -104,6 +148,8 @@ export function proseColumn(bands: readonly Band[], columns: readonly Column[]):
     const col = columns[column]!
     const mine = bands.flatMap((b) => b.chunks).filter((c) => columnsUnder(c.box, columns).every((i) => i === column))
     if (mine.length < 3) continue
+    // A column headed in the table's bold header line is the table's (a wide action column).
+    if (headed(bands, column, columns)) continue
     const words = mine.reduce((s, c) => s + wordsIn(c.text), 0) / mine.length
     const share = (col.x1 - col.x0) / width
     if (words >= 8 && share >= 0.3)
@@ -111,6 +157,10 @@ export function proseColumn(bands: readonly Band[], columns: readonly Column[]):
   }
   return null
 }
+
+/** Whether one of the first lines is a bold header line with a piece in the column. */
+const headed = (bands: readonly Band[], column: number, columns: readonly Column[]): boolean =>
+  bands.slice(0, 3).some((b) => boldHeaderLine(b) && b.chunks.some((c) => columnsUnder(c.box, columns).includes(column)))
 
 /** The table regions among the bands of a page. */
 export function tableRegions(bands: readonly Band[]): Region[] {

@@ -45,8 +45,9 @@ export function anchorEvidence(filled: ReadonlySet<number>, ctx: RowContext): Ev
     : { score: -1, because: `the anchor column (${ctx.anchor + 1}) is empty: the line carries on the cells above` }
 }
 
+/** Half the columns filled or more, two at least: one column of two is a cell's next line as often as a row. */
 export function fullnessEvidence(filled: ReadonlySet<number>, ctx: RowContext): Evidence {
-  return filled.size * 2 >= ctx.columns.length
+  return filled.size >= 2 && filled.size * 2 >= ctx.columns.length
     ? { score: 1.5, because: `${filled.size} of ${ctx.columns.length} columns filled` }
     : { score: 0, because: `only ${filled.size} of ${ctx.columns.length} columns filled` }
 }
@@ -85,7 +86,12 @@ export function rowContext(bands: readonly Band[], columns: readonly Column[], s
   const figures = chunks.filter((c) => /^[\d\s.,%()$£€+\-–*/]+$/.test(c.text)).length
   const wordy = figures * 2 < chunks.length
   const gapped = wide >= 2 && (wide * 4 >= gaps.length || (wordy && wide * 10 >= gaps.length))
-  const anchor = Math.max(0, counts.findIndex((n) => n * 2 >= bands.length))
+  // A column with text in every line, right of columns with text of their own, is the one that
+  // wraps longest and says nothing of where rows start (a small table, one row of it wrapping):
+  // then the leftmost column filled twice.
+  const half = Math.max(0, counts.findIndex((n) => n * 2 >= bands.length))
+  const left = counts.findIndex((n) => n >= 2)
+  const anchor = counts[half] === bands.length && left >= 0 && left < half ? left : half
   if (style) return { columns, anchor, ...style }
   return { columns, anchor, lineSpacing: Number.isFinite(lineSpacing) ? lineSpacing : 12, gapped }
 }

@@ -28,7 +28,7 @@ function facing(a0: number, a1: number, b0: number, b1: number): number {
 type Side = 'x0' | 'x1' | 'y0' | 'y1'
 
 export function boxRules(rects: readonly FilledRect[]): Segment[] {
-  const boxes = rects.filter((r) => !isWhite(r.fill)).map((r) => ({ ...r.box }))
+  const boxes = distinct(rects.filter((r) => !isWhite(r.fill)).map((r) => ({ ...r.box })))
   if (boxes.length < 4) return []
   const n = boxes.length
   const parent = boxes.map((_, i) => i)
@@ -68,8 +68,10 @@ export function boxRules(rects: readonly FilledRect[]): Segment[] {
   for (let i = 0; i < n; i++) if (across.has(i) || down.has(i)) groups.set(find(i), [...(groups.get(find(i)) ?? []), i])
   const segments: Segment[] = []
   for (const members of groups.values()) {
-    // Two rows and two columns at least: some box has a neighbour beside it and some one below.
-    if (members.length < 4 || !members.some((i) => across.has(i)) || !members.some((i) => down.has(i))) continue
+    // Two rows and two columns at least: two pairs of boxes side by side and two one above another.
+    // A column of shaded labels with one coloured value beside it (a card whose RAG is a fill) is
+    // a shaded label column, not a table of boxes: its rules, if any, are drawn.
+    if (members.length < 4 || members.filter((i) => across.has(i)).length < 4 || members.filter((i) => down.has(i)).length < 4) continue
     for (const i of members) {
       const e = edge[i]!
       segments.push(
@@ -81,6 +83,19 @@ export function boxRules(rects: readonly FilledRect[]): Segment[] {
     }
   }
   return segments
+}
+
+/** LibreOffice paints each cell's shading twice: a box painted again is still one box. */
+function distinct(boxes: Box[]): Box[] {
+  const same = (a: Box, b: Box): boolean => Math.abs(a.x0 - b.x0) < 0.5 && Math.abs(a.y0 - b.y0) < 0.5 && Math.abs(a.x1 - b.x1) < 0.5 && Math.abs(a.y1 - b.y1) < 0.5
+  const seen = new Map<string, Box[]>()
+  return boxes.filter((b) => {
+    const key = `${Math.round(b.x0)},${Math.round(b.y0)}`
+    const near = seen.get(key) ?? []
+    if (near.some((n) => same(n, b))) return false
+    seen.set(key, [...near, b])
+    return true
+  })
 }
 
 function lowerBound(sorted: readonly number[], value: number): number {

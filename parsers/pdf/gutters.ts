@@ -77,9 +77,33 @@ export function gutterColumns(bands: readonly Band[]): Column[] {
   const allowance = Math.floor(voters.length * 0.1)
   const columns = coveredRanges(voters, allowance)
   const stray = voters.flatMap((b) => b.chunks).filter((c) => !columns.some((col) => overlap(c.box, col) > 0))
-  if (stray.length === 0) return columns
+  if (stray.length === 0) return withoutMarkerColumns(columns, voters)
   const extra = coveredRanges([{ baseline: 0, chunks: stray }], 0)
-  return [...columns, ...extra].sort((a, b) => a.x0 - b.x0)
+  return withoutMarkerColumns([...columns, ...extra].sort((a, b) => a.x0 - b.x0), voters)
+}
+
+/** A bullet glyph, alone: Word sets a list item's bullet a tab stop apart from its text. */
+export const BULLET_ONLY = /^[•▪◦·●■□▫‣⁃∙-*–-]$/u
+
+/**
+ * A column of nothing but bullets, close before the next, is the bullets of a list in that next
+ * column (the hanging indent reads as a gutter): one column with it.
+ */
+function withoutMarkerColumns(columns: Column[], bands: readonly Band[]): Column[] {
+  const chunks = bands.flatMap((b) => b.chunks)
+  const out: Column[] = []
+  for (let i = 0; i < columns.length; i++) {
+    const col = columns[i]!
+    const next = columns[i + 1]
+    const mine = chunks.filter((c) => c.box.x0 >= col.x0 - 0.5 && c.box.x1 <= col.x1 + 0.5)
+    const size = mine[0]?.size ?? 10
+    if (next && mine.length > 0 && mine.every((c) => BULLET_ONLY.test(c.text.trim())) && next.x0 - col.x1 <= 1.5 * size) {
+      columns[i + 1] = { x0: col.x0, x1: next.x1 }
+      continue
+    }
+    out.push(col)
+  }
+  return out
 }
 
 /** How far an x range overlaps a column, in points. */

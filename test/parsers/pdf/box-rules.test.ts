@@ -29,4 +29,13 @@ describe('filled cell boxes as rules', () => {
     expect(boxRules(tiled(1, 6, 0))).toEqual([])
     expect(boxRules(tiled(3, 3, 0, '#ffffff'))).toEqual([])
   })
+
+  it('a card of shaded labels with one coloured value beside them draws no rule, painted twice or not', () => {
+    // LibreOffice paints each cell's shading twice: four labels down and a RAG fill beside the
+    // last, once over, passed as two rows of two boxes.
+    const card: FilledRect[] = [0, 1, 2, 3].map((i) => ({ box: { x0: 38, y0: 100 + 20 * i, x1: 178, y1: 120 + 20 * i }, fill: '#d9d9d9' }))
+    card.push({ box: { x0: 178, y0: 160, x1: 678, y1: 180 }, fill: '#ffff00' })
+    expect(boxRules(card)).toEqual([])
+    expect(boxRules([...card, ...card.map((r) => ({ ...r, box: { ...r.box } }))])).toEqual([])
+  })
 })
