@@ -15,7 +15,7 @@ export interface Scored {
 
 const SHOULD = /\bshould\b|^(?:ensure\s+that|make\s+sure|improve\s+the|strengthen|increase|reduce|develop|establish|promote)\b/i
 
-type Scorer = (cell: { text: string; colSpan: number; col: number }, ctx: { columns: number; role: ColumnRole | undefined }) => Scored | null
+type Scorer = (cell: { text: string; colSpan: number; col: number }, ctx: { columns: number; role: ColumnRole | undefined; heads: number }) => Scored | null
 
 const SCORERS: Scorer[] = [
   (c, x) => (c.colSpan >= Math.max(2, x.columns / 2) ? { score: 2, because: `spans ${c.colSpan} of ${x.columns} columns` } : null),
@@ -29,18 +29,41 @@ const SCORERS: Scorer[] = [
   (c, x) => (x.columns >= 3 ? { score: 1, because: 'alone on a row of a wide table' } : null),
   (c, x) => (x.role?.role === 'action' ? { score: -1, because: 'stands in the action column' } : x.role?.role !== 'recommendation' ? { score: 0.5, because: `stands in the ${x.role?.role ?? 'unnamed'} column, not the action's` } : null),
   (c) => (c.text.length < 25 ? { score: -2, because: 'too short for a recommendation' } : null),
+  // Pasted text loses the span of a merged row; the shape repeating over each group of actions
+  // tells it instead (x.heads counts this row among them, 0 when it is not one).
+  (c, x) => (x.heads >= 2 ? { score: 1.5, because: `one of ${x.heads} rows alone in the first column, each over rows of actions` } : null),
 ]
+
+/** A row read as a lone first-column cell: one filled cell, in column 0, not bold. */
+const loneFirst = (slots: readonly (GridSlot | null)[]): boolean => {
+  const filled = filledCells(slots)
+  return filled.length === 1 && filled[0]!.col === 0 && !filled[0]!.slot.cell.bold
+}
+
+/**
+ * Rows of a table whose only filled cell stands in the first column, each followed by a row with
+ * two or more filled cells: the shape of a recommendation over its actions when the rows' span
+ * was lost (pasted text keeps the tabs, not the merge).
+ */
+export function headRows(grid: readonly (readonly (GridSlot | null)[])[]): Set<number> {
+  const out = new Set<number>()
+  grid.forEach((slots, r) => {
+    const next = grid[r + 1]
+    if (next && loneFirst(slots) && filledCells(next).length >= 2) out.add(r)
+  })
+  return out
+}
 
 const THRESHOLD = 3
 
 /** The recommendation a lone cell states, with the reasons; null when the reasons are too weak. */
-export function loneRecommendation(slots: readonly (GridSlot | null)[], roles: readonly ColumnRole[], columns: number): { text: string; boldLead: string | null; because: string[] } | null {
+export function loneRecommendation(slots: readonly (GridSlot | null)[], roles: readonly ColumnRole[], columns: number, heads = 0): { text: string; boldLead: string | null; because: string[] } | null {
   const filled = filledCells(slots)
   if (filled.length !== 1) return null
   const { col, slot } = filled[0]!
   if (slot.cell.bold) return null
   const cell = { text: slot.cell.text.replace(/\s+/g, ' ').trim(), colSpan: slot.cell.colSpan, col }
-  const found = SCORERS.flatMap((s) => s(cell, { columns, role: roles[col] }) ?? [])
+  const found = SCORERS.flatMap((s) => s(cell, { columns, role: roles[col], heads }) ?? [])
   const score = found.reduce((n, f) => n + f.score, 0)
   return score >= THRESHOLD ? { text: slot.cell.text, boldLead: slot.cell.boldLead, because: found.map((f) => `${f.because} (${f.score > 0 ? '+' : ''}${f.score})`) } : null
 }
