@@ -26,12 +26,12 @@ const SCORERS: Scorer[] = [
     return parts.length ? { score: Math.min(3, (parsed.ref ? 2 : 1.5) + 1 * (parts.length - 1)), because: `carries ${parts.join(', ')}` } : null
   },
   (c) => (SHOULD.test(parseRecommendationCell(c.text).text) ? { score: 1, because: 'reads as a recommendation ("should", "Ensure that …")' } : null),
-  (c, x) => (x.columns >= 3 ? { score: 1, because: 'alone on a row of a wide table' } : null),
-  (c, x) => (x.role?.role === 'action' ? { score: -1, because: 'stands in the action column' } : x.role?.role !== 'recommendation' ? { score: 0.5, because: `stands in the ${x.role?.role ?? 'unnamed'} column, not the action's` } : null),
+  (_c, x) => (x.columns >= 3 ? { score: 1, because: 'alone on a row of a wide table' } : null),
+  (_c, x) => (x.role?.role === 'action' ? { score: -1, because: 'stands in the action column' } : x.role?.role !== 'recommendation' ? { score: 0.5, because: `stands in the ${x.role?.role ?? 'unnamed'} column, not the action's` } : null),
   (c) => (c.text.length < 25 ? { score: -2, because: 'too short for a recommendation' } : null),
   // Pasted text loses the span of a merged row; the shape repeating over each group of actions
   // tells it instead (x.heads counts this row among them, 0 when it is not one).
-  (c, x) => (x.heads >= 2 ? { score: 1.5, because: `one of ${x.heads} rows alone in the first column, each over rows of actions` } : null),
+  (_c, x) => (x.heads >= 2 ? { score: 1.5, because: `one of ${x.heads} rows alone in the first column, each over rows of actions` } : null),
 ]
 
 /** A row read as a lone first-column cell: one filled cell, in column 0, not bold. */
