@@ -3,7 +3,7 @@ import { gridOf, slotTexts, type GridSlot } from '../assemble/grid.js'
 import { continuesHeader, isHeaderRow, roleOfHeader } from './column-roles.js'
 import { combineHeaderRows, isGroupRow, isSubHeaderRow, type HeaderColumn } from './header-groups.js'
 import { rolesOfTable } from './table-roles.js'
-import { headRows, loneRecommendation } from './rec-row.js'
+import { headRows, headsOpenRuns, loneRecommendation } from './rec-row.js'
 import { leadingKeyRows } from './key-rows.js'
 import { isCardTable, labelledLine, recommendationHeading, sectionHeading } from './layouts.js'
 import { parseOrganisationKey, parsePersonnelKey, parseRagKeyRows, parseRagKeyText } from './document-keys.js'
@@ -30,6 +30,7 @@ const looksLikeData = (text: string): boolean => {
 export class PlanBuilder extends ActionRows {
   /** Rows of the current table shaped as a recommendation over its actions (rec-row.ts). */
   private heads = new Set<number>()
+  private headsOpen = false
 
   paragraph(p: Paragraph): void {
     const text = fold(p.text)
@@ -113,6 +114,7 @@ export class PlanBuilder extends ActionRows {
     this.pendingHeading = null
     if (isCardTable(grid)) return this.cardTable(table, grid)
     this.heads = headRows(grid)
+    this.headsOpen = headsOpenRuns(grid, this.heads)
     for (let r = 0; r < grid.length; r += 1) {
       const slots = grid[r]!
       const next = grid[r + 1]
@@ -221,7 +223,7 @@ export class PlanBuilder extends ActionRows {
       return this.record(table, r, 'recommendation', `${draft.ref ?? ''} ${draft.text.slice(0, 60)}`.trim())
     }
     if (!this.roles) return this.preTableRow(table, r, slots, signature)
-    const lone = loneRecommendation(slots, this.roles, table.columns, this.heads.has(r) ? this.heads.size : 0)
+    const lone = loneRecommendation(slots, this.roles, table.columns, this.heads.has(r) ? this.heads.size : 0, this.headsOpen)
     if (lone) {
       this.cells.mapped += 1
       const draft = this.startRecommendation(null, lone.text, lone.boldLead, this.provenance(table, r))

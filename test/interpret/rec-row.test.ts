@@ -55,4 +55,21 @@ describe('a recommendation alone in the first column of pasted text', () => {
     expect(actions).toContain('Review the thresholds document with partners')
     expect(actions).toContain('Publish the revised thresholds document to schools')
   })
+
+  it('reads recommendations alone in the action column when such rows open the data and each section', () => {
+    const header = ['Action', 'By whom', 'Completion date', 'Status']
+    const recRows = [
+      ['<SECTION>', '', '', ''],
+      ['Make sure that young carers are identified and offered an assessment of their needs', '', '', ''],
+      ['1.1 Invite the police to every strategy discussion by telephone', 'Performance Manager', '31/1/2014', 'On track'],
+      ['Reduce the number of children who go missing from care placements', '', '', ''],
+      ['2.1 Give reviewing officers a dispute resolution procedure', 'LSCB Business Manager', '30/11/2013', 'Delayed'],
+    ]
+    const t = table(0, [header, ...recRows.map((r) => (r[0] === '<SECTION>' ? ['CHILD PROTECTION PRACTICE', '', '', ''] : r))], (r) => ({ bold: r <= 1 }))
+    const { plan } = interpretPlan(documentOf([t]), SOURCE)
+    expect(plan.recommendations.map((r) => [r.text, r.actions.length])).toEqual([
+      ['Make sure that young carers are identified and offered an assessment of their needs', 1],
+      ['Reduce the number of children who go missing from care placements', 1],
+    ])
+  })
 })
