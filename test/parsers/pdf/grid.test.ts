@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { ruledGrids } from '../../../parsers/pdf/ruled-grid.js'
 import type { Segment } from '../../../parsers/pdf/rulings.js'
+import { cellContent } from '../../../parsers/pdf/cells.js'
 import { groupLines, paragraphsOf } from '../../../parsers/pdf/lines.js'
 import type { TextRun } from '../../../parsers/pdf/text-items.js'
 
@@ -72,6 +73,18 @@ describe('cell lines', () => {
       ['Short line.', false],
       ['Next paragraph', false],
     ])
+  })
+
+  it('sizes a line by its text, not by its list mark (a 10pt bullet before 8pt table text), so the item wraps on', () => {
+    // A Symbol-font bullet at the paragraph's default size, a tab's gap, then the item in 8pt.
+    const mark = (glyph: string, baseline: number): TextRun => ({ text: glyph, box: { x0: 4, y0: baseline - 9, x1: 8.6, y1: baseline + 2 }, baseline, size: 10, bold: false, tag: null })
+    for (const glyph of ['\uf0b7', '•', '▪', '–']) {
+      const cell = cellContent(
+        [mark(glyph, 10), run('Commission an independent return', 15, 10), run('interview service', 15, 19.6), mark(glyph, 29.2), run('Measure waiting times', 15, 29.2)],
+        { x0: 0, y0: 0, x1: 165, y1: 40 },
+      )
+      expect(cell.lines).toEqual(['Commission an independent return interview service', 'Measure waiting times'])
+    }
   })
 
   it('puts a superscript on the line of its baseline', () => {
