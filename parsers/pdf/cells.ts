@@ -37,8 +37,8 @@ export interface CellContent {
   boldLead: string | null
   /** How many of the lines are list items (a bullet began them); read from the cell's geometry only. */
   items?: number
-  /** The visual lines, unjoined; read from the cell's geometry only. */
-  visual?: string[]
+  /** Each line's visual lines, unjoined; read from the cell's geometry only. */
+  visual?: string[][]
 }
 
 /** The right edge a cell's text wraps at: cell padding is symmetric in practice, so the left inset seen gives the right one. */
@@ -54,7 +54,7 @@ export function cellContent(runs: readonly TextRun[], box: Box): CellContent {
   const paragraphs = paragraphsOf(visual, wrapEdge(visual, box))
   const lines = paragraphs.map((p) => p.text)
   const items = paragraphs.filter((p) => p.bullet).length
-  return { lines, items, visual: visual.map((l) => l.text), ...emphasis(visual.flatMap((l) => l.runs)) }
+  return { lines, items, visual: paragraphs.map((p) => p.lines.map((l) => l.text)), ...emphasis(visual.flatMap((l) => l.runs)) }
 }
 
 /**
@@ -113,13 +113,37 @@ function runsIn(runs: readonly TextRun[]): (slot: CellSlot) => CellContent {
 
 // A line that can open an entry of its own: a name, a title, a date or a number, not a sentence's next word.
 const ENTRY_START = /^[\p{Lu}\p{N}]/u
+// A line closing a bracket (a lead's title: "Bridget Khan (Head of Safeguarding)") ends an entry.
+const ENTRY_END = /\)$/
 
 /**
- * Several actions listed in one cell, with a lead or a date for each one a line in the cells
- * beside (the leads and dates line up with the list): where a cell of the row holds as many
- * visual lines as the list has items, each starting as an entry does, each line is one entry. The
- * wrap test alone joins such lines where the next name would only just have fitted, and the
- * cell then no longer pairs with the list.
+ * A cell's lines cut again at the visual line ends where a new entry can start, so that there
+ * are `n` of them: first every such end, else only those that close a bracket. Null when neither
+ * gives `n`.
+ */
+function entries(visual: readonly (readonly string[])[], n: number): string[] | null {
+  for (const strict of [false, true]) {
+    const out: string[] = []
+    for (const lines of visual) {
+      let entry = lines[0]!
+      for (let i = 1; i < lines.length; i++) {
+        const cut = ENTRY_START.test(lines[i]!) && (!strict || ENTRY_END.test(lines[i - 1]!))
+        if (cut) out.push(entry)
+        entry = cut ? lines[i]! : `${entry} ${lines[i]}`
+      }
+      out.push(entry)
+    }
+    if (out.length === n) return out
+  }
+  return null
+}
+
+/**
+ * Several actions listed in one cell, with a lead or a date for each on its own line in the cells
+ * beside: where a cell of the row reads as fewer lines than the list has items, its line ends
+ * are looked at again for entries that start on a new line. The wrap test alone joins a name
+ * that would only just have fitted, or that did not fit either way, and the cell then no longer
+ * pairs with the list.
  */
 function alignedToItems(slots: readonly CellSlot[], contents: CellContent[]): CellContent[] {
   const items = new Map<number, number>()
@@ -129,8 +153,9 @@ function alignedToItems(slots: readonly CellSlot[], contents: CellContent[]): Ce
   }
   return contents.map((c, i) => {
     const n = items.get(slots[i]!.row)
-    if (!n || slots[i]!.rowSpan !== 1 || c.items || !c.visual || c.visual.length !== n || c.lines.length >= n) return c
-    return c.visual.every((l) => ENTRY_START.test(l)) ? { ...c, lines: c.visual } : c
+    if (!n || slots[i]!.rowSpan !== 1 || c.items || !c.visual || c.visual.length !== c.lines.length || c.lines.length >= n) return c
+    const split = entries(c.visual, n)
+    return split ? { ...c, lines: split } : c
   })
 }
 
