@@ -105,6 +105,10 @@ describe('cell lines', () => {
     ])
     // Where no list stands beside, the wrap test has the last word.
     expect(cellContent(leads, slots[0]!.box).lines).toEqual(['Alison Harris Deborah Thompson Sarah Wright'])
+    // Leads with their titles wrapping: a new entry starts only after a closing bracket.
+    const titled = [run('Ann Lee (LSCB', 2, 10), run('Board Manager)', 2, 19.2), run('Raj Shah (Heads', 2, 28.4), run('of Safeguarding)', 2, 37.6), run('Sarah Wright', 2, 46.8)]
+    const [second] = buildRows(slots.slice(0, 2), 1, [], [], frame, 1, 0, (s) => cellContent(s.col === 0 ? titled : list, s.box))
+    expect(second!.cells[0]!.lines).toEqual(['Ann Lee (LSCB Board Manager)', 'Raj Shah (Heads of Safeguarding)', 'Sarah Wright'])
   })
 
   it('puts a superscript on the line of its baseline', () => {
