@@ -35,6 +35,10 @@ export interface CellContent {
   lines: string[]
   bold: boolean
   boldLead: string | null
+  /** How many of the lines are list items (a bullet began them); read from the cell's geometry only. */
+  items?: number
+  /** Each line's visual lines, unjoined; read from the cell's geometry only. */
+  visual?: string[][]
 }
 
 /** The right edge a cell's text wraps at: cell padding is symmetric in practice, so the left inset seen gives the right one. */
@@ -47,8 +51,10 @@ function wrapEdge(visual: readonly Line[], box: Box): number {
 export function cellContent(runs: readonly TextRun[], box: Box): CellContent {
   if (runs.length === 0) return { lines: [], bold: false, boldLead: null }
   const visual = groupLines(runs)
-  const lines = paragraphsOf(visual, wrapEdge(visual, box)).map((p) => p.text)
-  return { lines, ...emphasis(visual.flatMap((l) => l.runs)) }
+  const paragraphs = paragraphsOf(visual, wrapEdge(visual, box))
+  const lines = paragraphs.map((p) => p.text)
+  const items = paragraphs.filter((p) => p.bullet).length
+  return { lines, items, visual: paragraphs.map((p) => p.lines.map((l) => l.text)), ...emphasis(visual.flatMap((l) => l.runs)) }
 }
 
 /**
@@ -105,6 +111,54 @@ function runsIn(runs: readonly TextRun[]): (slot: CellSlot) => CellContent {
   }
 }
 
+// A line that can open an entry of its own: a name, a title, a date or a number, not a sentence's next word.
+const ENTRY_START = /^[\p{Lu}\p{N}]/u
+// A line closing a bracket (a lead's title: "Bridget Khan (Head of Safeguarding)") ends an entry.
+const ENTRY_END = /\)$/
+
+/**
+ * A cell's lines cut again at the visual line ends where a new entry can start, so that there
+ * are `n` of them: first every such end, else only those that close a bracket. Null when neither
+ * gives `n`.
+ */
+function entries(visual: readonly (readonly string[])[], n: number): string[] | null {
+  for (const strict of [false, true]) {
+    const out: string[] = []
+    for (const lines of visual) {
+      let entry = lines[0]!
+      for (let i = 1; i < lines.length; i++) {
+        const cut = ENTRY_START.test(lines[i]!) && (!strict || ENTRY_END.test(lines[i - 1]!))
+        if (cut) out.push(entry)
+        entry = cut ? lines[i]! : `${entry} ${lines[i]}`
+      }
+      out.push(entry)
+    }
+    if (out.length === n) return out
+  }
+  return null
+}
+
+/**
+ * Several actions listed in one cell, with a lead or a date for each on its own line in the cells
+ * beside: where a cell of the row reads as fewer lines than the list has items, its line ends
+ * are looked at again for entries that start on a new line. The wrap test alone joins a name
+ * that would only just have fitted, or that did not fit either way, and the cell then no longer
+ * pairs with the list.
+ */
+function alignedToItems(slots: readonly CellSlot[], contents: CellContent[]): CellContent[] {
+  const items = new Map<number, number>()
+  for (const [i, slot] of slots.entries()) {
+    const c = contents[i]!
+    if (slot.rowSpan === 1 && c.items && c.items >= 2 && c.items === c.lines.length) items.set(slot.row, Math.max(items.get(slot.row) ?? 0, c.items))
+  }
+  return contents.map((c, i) => {
+    const n = items.get(slots[i]!.row)
+    if (!n || slots[i]!.rowSpan !== 1 || c.items || !c.visual || c.visual.length !== c.lines.length || c.lines.length >= n) return c
+    const split = entries(c.visual, n)
+    return split ? { ...c, lines: split } : c
+  })
+}
+
 /** Schema rows from grid slots: by default each slot takes the runs whose centre falls in it. */
 export function buildRows(
   slots: readonly CellSlot[],
@@ -117,8 +171,9 @@ export function buildRows(
   contentOf: (slot: CellSlot) => CellContent = runsIn(runs),
 ): Row[] {
   const rows: Row[] = Array.from({ length: rowCount }, () => ({ cells: [], header: false }))
-  for (const slot of slots) {
-    const { lines, bold, boldLead } = contentOf(slot)
+  const contents = alignedToItems(slots, slots.map(contentOf))
+  for (const [i, slot] of slots.entries()) {
+    const { lines, bold, boldLead } = contents[i]!
     const cell: Cell = {
       text: lines.join(' '),
       lines,

@@ -37,6 +37,17 @@ export function joinRuns(runs: readonly TextRun[]): string {
   return text.replace(/\s+/g, ' ').trim()
 }
 
+/**
+ * A list mark: one glyph that is no letter or digit (a bullet, a dash, a Wingdings tick), set off
+ * from the text after it by a gap. It comes at the size of the paragraph's default font, not of
+ * its text (a 10 point bullet before 8 point table text), so it says nothing of the line's size.
+ */
+function isListMark(run: TextRun, next: TextRun | undefined): boolean {
+  if (!next || next.box.x0 - run.box.x1 < 0.15 * Math.min(run.size, next.size)) return false
+  const glyph = run.text.trim()
+  return glyph.length > 0 && [...glyph].length === 1 && !/[\p{L}\p{N}]/u.test(glyph)
+}
+
 function makeLine(runs: TextRun[]): Line {
   runs.sort((a, b) => a.box.x0 - b.box.x0)
   let box = runs[0]!.box
@@ -44,7 +55,7 @@ function makeLine(runs: TextRun[]): Line {
   let main = runs[0]!
   for (const [i, run] of runs.entries()) {
     if (i > 0) box = union(box, run.box)
-    size = Math.max(size, run.size)
+    if (i > 0 || !isListMark(run, runs[1])) size = Math.max(size, run.size)
     if (run.text.length > main.text.length) main = run
   }
   return { runs, text: joinRuns(runs), box, baseline: main.baseline, size }
