@@ -33,6 +33,8 @@ export interface Columns {
 export interface RowStyle {
   gapped: boolean
   lineSpacing: number
+  /** The column whose cells start rows (borderless tables), for the rest of a cut row to find it empty. */
+  anchor?: number
 }
 
 export type Placed = { table: Table; box: Box; runs: Set<TextRun>; columns: Columns | null } | { problem: string }
