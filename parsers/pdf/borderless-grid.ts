@@ -51,6 +51,21 @@ const CELL_MARGINS = 10
 /** True when every chunk of the band starts at one of the columns. */
 const fitsColumns = (band: Band, starts: readonly number[]): boolean => band.chunks.every((c) => starts.some((s) => Math.abs(c.box.x0 - s) <= ALIGN))
 
+/**
+ * The columns' starts and the indents of their list items: a bullet standing at a column's start
+ * sets its item's text (and the item's wrapped lines) a little in, and they are the column's too.
+ */
+function startsWithIndents(bands: readonly Band[], starts: readonly number[]): number[] {
+  const out = [...starts]
+  for (const band of bands) {
+    band.chunks.forEach((chunk, i) => {
+      const next = band.chunks[i + 1]
+      if (next && MARKER.test(chunk.text.trim()) && fitsColumns({ ...band, chunks: [chunk] }, starts)) out.push(next.box.x0)
+    })
+  }
+  return out
+}
+
 /** Carried left edges as column ranges: each reaches to just before the next. */
 const columnsFromStarts = (starts: readonly number[], right: number): Column[] => starts.map((s, i) => ({ x0: s, x1: (starts[i + 1] ?? right + ALIGN) - ALIGN }))
 
@@ -59,12 +74,13 @@ const columnsFromStarts = (starts: readonly number[], right: number): Column[] =
  * chunk stands at one of its columns, as few as one row (the last action of a plan, alone under
  * its repeated header). At least one band must hold two chunks, or a paragraph would do.
  */
-function continuationIn(bands: readonly Band[], starts: readonly number[]): Band[] | null {
+function continuationIn(bands: readonly Band[], columnStarts: readonly number[]): Band[] | null {
+  const starts = startsWithIndents(bands, columnStarts)
   // A running header of one piece may stand right above it.
   let from = 0
   while (from < bands.length && bands[from]!.chunks.length === 1 && !fitsColumns(bands[from]!, starts)) from += 1
   const out: Band[] = []
-  const columns = columnsFromStarts(starts, Math.max(...bands.flatMap((b) => b.chunks.map((c) => c.box.x1))))
+  const columns = columnsFromStarts(columnStarts, Math.max(...bands.flatMap((b) => b.chunks.map((c) => c.box.x1))))
   for (let i = from; i < bands.length; i++) {
     const band = bands[i]!
     if (!fitsColumns(band, starts)) break

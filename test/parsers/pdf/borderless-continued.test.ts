@@ -43,3 +43,21 @@ describe('the rest of a borderless table on the next page', () => {
     ]])
   })
 })
+
+describe('a bulleted column carried over a page break', () => {
+  it('items set in from a bullet at the column start, and their wrapped lines, still fit the columns', () => {
+    const page = [
+      ...header,
+      ...[run('Police', 10, 72), run('•', 100, 72), run('Invite a peer review', 118, 72), run('Yvonne', 250, 72)],
+      run('of care planning', 118, 84),
+      ...[run('•', 100, 96), run('Hold a meeting', 118, 96), run('Owen', 250, 96)],
+    ]
+    const found = borderlessTables(groupLines(page, 0.8), [], frame, 2, carried)
+    expect(found.map((f) => f.because)).toEqual([['continues the table the page before ended with, in its columns']])
+    expect(texts(found)[0]!.map((r) => r.map((c) => c.replace(/^•\s*/, '')))).toEqual([
+      ['Agency', 'Planned actions', 'By whom'],
+      ['Police', 'Invite a peer review of care planning', 'Yvonne'],
+      ['', 'Hold a meeting', 'Owen'],
+    ])
+  })
+})
