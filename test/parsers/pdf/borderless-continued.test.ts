@@ -61,3 +61,24 @@ describe('a bulleted column carried over a page break', () => {
     ])
   })
 })
+
+describe('a heading at the top of the next page', () => {
+  const page = [
+    run('Recommendation 2: Review the thresholds document with partners', 10, 60),
+    ...header.map((r) => ({ ...r, baseline: 84, box: { ...r.box, y0: 76, y1: 86 } })),
+    ...[run('Police', 10, 96), run('Invite a peer review', 100, 96), run('Yvonne', 250, 96)],
+    ...[run('Housing', 10, 108), run('Share a form', 100, 108), run('Martin', 250, 108)],
+  ]
+  const firstCells = (found: ReturnType<typeof borderlessTables>): string[] => found.flatMap((f) => f.table.rows.map((r) => r.cells[0]!.text))
+
+  it('a line across the columns of a table without banner rows is left to the page, as above a table', () => {
+    expect(carried.rowStyle.banners).toBe(false)
+    const found = borderlessTables(groupLines(page, 0.8), [], frame, 2, carried)
+    expect(firstCells(found)).toEqual(['Agency', 'Police', 'Housing'])
+  })
+
+  it('in a table with banner rows it may be the next banner, and stays in the table', () => {
+    const found = borderlessTables(groupLines(page, 0.8), [], frame, 2, { ...carried, rowStyle: { ...carried.rowStyle, banners: true } })
+    expect(firstCells(found)[0]).toMatch(/^Recommendation 2/)
+  })
+})
