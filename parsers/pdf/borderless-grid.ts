@@ -2,7 +2,7 @@ import type { Table } from '../../schemas/index.js'
 import { rowsOf } from './borderless-rows.js'
 import { ruledRows, type RowRule } from './borderless-rules.js'
 import { groupHeaderSpans } from './borderless-header.js'
-import { headingAt, tableRegions } from './borderless-regions.js'
+import { headingAt, loneFrom, spans, tableRegions } from './borderless-regions.js'
 import { joinSections } from './borderless-join.js'
 import { buildRows, cellContent, type CellSlot } from './cells.js'
 import { ALIGN, union, type Box, type PageFrame } from './geometry.js'
@@ -51,6 +51,21 @@ const CELL_MARGINS = 10
 /** True when every chunk of the band starts at one of the columns. */
 const fitsColumns = (band: Band, starts: readonly number[]): boolean => band.chunks.every((c) => starts.some((s) => Math.abs(c.box.x0 - s) <= ALIGN))
 
+/**
+ * The columns' starts and the indents of their list items: a bullet standing at a column's start
+ * sets its item's text (and the item's wrapped lines) a little in, and they are the column's too.
+ */
+function startsWithIndents(bands: readonly Band[], starts: readonly number[]): number[] {
+  const out = [...starts]
+  for (const band of bands) {
+    band.chunks.forEach((chunk, i) => {
+      const next = band.chunks[i + 1]
+      if (next && MARKER.test(chunk.text.trim()) && fitsColumns({ ...band, chunks: [chunk] }, starts)) out.push(next.box.x0)
+    })
+  }
+  return out
+}
+
 /** Carried left edges as column ranges: each reaches to just before the next. */
 const columnsFromStarts = (starts: readonly number[], right: number): Column[] => starts.map((s, i) => ({ x0: s, x1: (starts[i + 1] ?? right + ALIGN) - ALIGN }))
 
@@ -59,12 +74,18 @@ const columnsFromStarts = (starts: readonly number[], right: number): Column[] =
  * chunk stands at one of its columns, as few as one row (the last action of a plan, alone under
  * its repeated header). At least one band must hold two chunks, or a paragraph would do.
  */
-function continuationIn(bands: readonly Band[], starts: readonly number[]): Band[] | null {
+function continuationIn(bands: readonly Band[], columnStarts: readonly number[], style: RowStyle | undefined): Band[] | null {
+  const starts = startsWithIndents(bands, columnStarts)
   // A running header of one piece may stand right above it.
   let from = 0
   while (from < bands.length && bands[from]!.chunks.length === 1 && !fitsColumns(bands[from]!, starts)) from += 1
   const out: Band[] = []
-  const columns = columnsFromStarts(starts, Math.max(...bands.flatMap((b) => b.chunks.map((c) => c.box.x1))))
+  const columns = columnsFromStarts(columnStarts, Math.max(...bands.flatMap((b) => b.chunks.map((c) => c.box.x1))))
+  // In a table with no banner rows of its own, a lone line across its columns at the top of the
+  // page heads what follows (the next recommendation), as it would above a table: it and the
+  // lone lines with it up to the first line split into columns are left to the page.
+  const lead = loneFrom(bands, from)
+  if (style?.banners === false && lead.some((b) => spans(b, columns))) from += lead.length
   for (let i = from; i < bands.length; i++) {
     const band = bands[i]!
     if (!fitsColumns(band, starts)) break
@@ -93,7 +114,9 @@ function pieces(chunk: Line, columns: readonly Column[]): { line: Line; cols: nu
 function buildTable(bands: readonly Band[], columns: readonly Column[], rects: readonly FilledRect[], frame: PageFrame, page: number, because: string[], style: RowStyle | null = null, rules: readonly RowRule[] = []): FoundTable {
   const found = rowsOf(bands, columns, style)
   const rows = ruledRows(bands, found.rows, rules, columns, found.style.lineSpacing)
-  const rowStyle = found.style
+  // A row of one cell across the table is a banner: its rest on the next page may start with one.
+  const banners = (style?.banners ?? false) || (columns.length > 1 && rows.some((row) => row.length === 1 && spans(row[0]!, columns)))
+  const rowStyle = { ...found.style, banners }
   const chunks = bands.flatMap((b) => b.chunks)
   const box = chunks.map((c) => c.box).reduce(union)
   const rowTops = rows.map((r) => Math.min(...r.flatMap((b) => b.chunks.map((c) => c.box.y0))) - 1)
@@ -164,7 +187,7 @@ export function borderlessTables(lines: readonly Line[], rects: readonly FilledR
   let bands = bandsOf(lines)
   const found: FoundTable[] = []
   if (carried) {
-    const rest = continuationIn(bands, carried.starts)
+    const rest = continuationIn(bands, carried.starts, carried.rowStyle)
     if (rest) {
       const right = Math.max(...rest.flatMap((b) => b.chunks.map((c) => c.box.x1)))
       const because = ['continues the table the page before ended with, in its columns']

@@ -38,7 +38,7 @@ export function blocksOf(bands: readonly Band[]): Band[][] {
 export const wordsIn = (text: string): number => text.split(' ').filter((w) => /\p{L}/u.test(w)).length
 
 /** A lone line running across two or more of the columns: a title, a banner, or a line of prose. */
-const spans = (band: Band, columns: readonly Column[]): boolean => band.chunks.length === 1 && columnsUnder(band.chunks[0]!.box, columns).length >= 2
+export const spans = (band: Band, columns: readonly Column[]): boolean => band.chunks.length === 1 && columnsUnder(band.chunks[0]!.box, columns).length >= 2
 
 /** A line read as prose: long, many words. */
 const wordy = (band: Band): boolean => band.chunks.length === 1 && wordsIn(band.chunks[0]!.text) >= 8
@@ -52,7 +52,7 @@ const wordy = (band: Band): boolean => band.chunks.length === 1 && wordsIn(band.
 const HEADING_GAP = 2
 
 /** The lone lines from `i` on, up to the first line split into columns. */
-function loneFrom(bands: readonly Band[], i: number): Band[] {
+export function loneFrom(bands: readonly Band[], i: number): Band[] {
   const out: Band[] = []
   for (let k = i; k < bands.length && bands[k]!.chunks.length === 1; k++) out.push(bands[k]!)
   return out

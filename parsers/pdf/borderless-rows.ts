@@ -91,8 +91,11 @@ export function rowContext(bands: readonly Band[], columns: readonly Column[], s
   // then the leftmost column filled twice.
   const half = Math.max(0, counts.findIndex((n) => n * 2 >= bands.length))
   const left = counts.findIndex((n) => n >= 2)
-  const anchor = counts[half] === bands.length && left >= 0 && left < half ? left : half
-  if (style) return { columns, anchor, ...style }
+  const own = counts[half] === bands.length && left >= 0 && left < half ? left : half
+  // A table's rest on the next page keeps the anchor of its first part: at the top of the page
+  // the rest of a cut row fills one column alone, line after line, and would anchor every line.
+  if (style) return { columns, ...style, anchor: style.anchor !== undefined && style.anchor < columns.length ? style.anchor : own }
+  const anchor = own
   return { columns, anchor, lineSpacing: Number.isFinite(lineSpacing) ? lineSpacing : 12, gapped }
 }
 
@@ -128,10 +131,23 @@ export function figureEvidence(figures: ReadonlySet<number>, above: ReadonlySet<
   return stacked.length > 0 ? { score: 3, because: `a figure under a figure in column ${stacked[0]! + 1}` } : { score: 0, because: 'no figure under a figure' }
 }
 
+const allBold = (band: Band): boolean => band.chunks.every((c) => c.runs.every((r) => r.bold))
+
+/**
+ * A header line set in bold (two pieces or more) ends where the plain text starts: the header a
+ * table repeats at the top of a page stands over the rest of a cut row, which leaves the anchor
+ * column empty and would otherwise carry on the header.
+ */
+export function headerEvidence(band: Band, before: Band | undefined): Evidence {
+  return before && before.chunks.length >= 2 && allBold(before) && !band.chunks.some((c) => c.runs.some((r) => r.bold))
+    ? { score: 3, because: 'plain text under a bold header line' }
+    : { score: 0, because: 'no bold header line above' }
+}
+
 /** The evidence on one band, after the first: positive starts a new row. `above`: the figure columns of the band before. */
-export function rowEvidence(band: Band, gap: number, ctx: RowContext, above: ReadonlySet<number> = new Set()): Evidence[] {
+export function rowEvidence(band: Band, gap: number, ctx: RowContext, above: ReadonlySet<number> = new Set(), before?: Band): Evidence[] {
   const filled = filledColumns(band, ctx.columns)
-  return [gapEvidence(gap, ctx), anchorEvidence(filled, ctx), fullnessEvidence(filled, ctx), figureEvidence(figureColumns(band, ctx.columns), above)]
+  return [gapEvidence(gap, ctx), anchorEvidence(filled, ctx), fullnessEvidence(filled, ctx), figureEvidence(figureColumns(band, ctx.columns), above), headerEvidence(band, before)]
 }
 
 /** Bands grouped into rows, and the row style found (or carried). */
@@ -142,9 +158,9 @@ export function rowsOf(bands: readonly Band[], columns: readonly Column[], style
   bands.forEach((band, i) => {
     const row = rows[rows.length - 1]
     const above = i > 0 ? figureColumns(bands[i - 1]!, columns) : new Set<number>()
-    const score = i > 0 ? rowEvidence(band, gaps[i]!, ctx, above).reduce((s, e) => s + e.score, 0) : 1
+    const score = i > 0 ? rowEvidence(band, gaps[i]!, ctx, above, bands[i - 1]).reduce((s, e) => s + e.score, 0) : 1
     if (row && score <= 0) row.push(band)
     else rows.push([band])
   })
-  return { rows, style: { gapped: ctx.gapped, lineSpacing: ctx.lineSpacing } }
+  return { rows, style: { gapped: ctx.gapped, lineSpacing: ctx.lineSpacing, anchor: ctx.anchor } }
 }

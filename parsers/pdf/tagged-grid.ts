@@ -33,6 +33,10 @@ export interface Columns {
 export interface RowStyle {
   gapped: boolean
   lineSpacing: number
+  /** The column whose cells start rows (borderless tables), for the rest of a cut row to find it empty. */
+  anchor?: number
+  /** Whether the table has rows of one cell across it (section banners), which a line across it at the top of the next page may be. */
+  banners?: boolean
 }
 
 export type Placed = { table: Table; box: Box; runs: Set<TextRun>; columns: Columns | null } | { problem: string }
