@@ -78,13 +78,23 @@ export function stretchesOf(block: readonly Band[], columns: readonly Column[]):
     if (current.length > 0 && headingAt(block, i, columns)) {
       out.push(current)
       current = [band]
-    } else if (prose(band) && (prose(block[i - 1]) || prose(block[i + 1]))) {
+    } else if (prose(band) && (prose(block[i - 1]) || prose(block[i + 1])) && !headerWithoutBody(current)) {
       if (current.length > 0) out.push(current)
       current = []
     } else current.push(band)
   })
   if (current.length > 0) out.push(current)
   return out
+}
+
+/**
+ * A table's header always has a body: wordy lines across the gutters right under a bold header
+ * line (with at most section lines between) are the first row's banner, a recommendation written
+ * across the table, not prose that ends it.
+ */
+function headerWithoutBody(current: readonly Band[]): boolean {
+  const lastSplit = current.findLastIndex((b) => b.chunks.length >= 2)
+  return lastSplit >= 0 && boldHeaderLine(current[lastSplit]!)
 }
 
 /**
