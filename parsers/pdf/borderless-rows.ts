@@ -1,6 +1,7 @@
 import type { Band, Column } from './gutters.js'
 import type { RowStyle } from './tagged-grid.js'
 import { columnsUnder } from './gutters.js'
+import { rowLike } from './borderless-wraps.js'
 
 /**
  * Where the rows of a borderless table start. A row is one or more visual lines (bands); a band
@@ -85,7 +86,7 @@ export function rowContext(bands: readonly Band[], columns: readonly Column[], s
   const chunks = bands.flatMap((b) => b.chunks)
   const figures = chunks.filter((c) => /^[\d\s.,%()$£€+\-–*/]+$/.test(c.text)).length
   const wordy = figures * 2 < chunks.length
-  const gapped = wide >= 2 && (wide * 4 >= gaps.length || (wordy && wide * 10 >= gaps.length))
+  const counted = wide >= 2 && (wide * 4 >= gaps.length || (wordy && wide * 10 >= gaps.length))
   // A column with text in every line, right of columns with text of their own, is the one that
   // wraps longest and says nothing of where rows start (a small table, one row of it wrapping):
   // then the leftmost column filled twice.
@@ -94,9 +95,19 @@ export function rowContext(bands: readonly Band[], columns: readonly Column[], s
   const own = counts[half] === bands.length && left >= 0 && left < half ? left : half
   // A table's rest on the next page keeps the anchor of its first part: at the top of the page
   // the rest of a cut row fills one column alone, line after line, and would anchor every line.
+  // Too few rows to count gaps (a header and one row): rows stand apart if a wide gap was seen and
+  // no line one spacing below looks like a row of its own (each is a cell's wrap or next paragraph).
+  const gapped = counted || (wide >= 1 && closeLinesCarryOn(bands, columns, gaps, lineSpacing, own))
   if (style) return { columns, ...style, anchor: style.anchor !== undefined && style.anchor < columns.length ? style.anchor : own }
   const anchor = own
   return { columns, anchor, lineSpacing: Number.isFinite(lineSpacing) ? lineSpacing : 12, gapped }
+}
+
+/** True when some band stands one line spacing below the one above and none of those reads as a row of its own. */
+function closeLinesCarryOn(bands: readonly Band[], columns: readonly Column[], gaps: readonly number[], lineSpacing: number, anchor: number): boolean {
+  // Lines nearer than a line spacing are pieces of one line set apart (a header cut in two), not a step.
+  const close = bands.slice(1).filter((_, i) => gaps[i]! <= 1.15 * lineSpacing && gaps[i]! >= 0.9 * lineSpacing)
+  return close.length > 0 && !close.some((band) => rowLike(band, bands[bands.indexOf(band) - 1]!, columns, filledColumns(band, columns), anchor))
 }
 
 /** Per band, the distance down from the nearest text above in the columns it has text in. */
