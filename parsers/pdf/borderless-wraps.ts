@@ -11,6 +11,9 @@ import { columnsUnder } from './gutters.js'
 /** A space between words, in font sizes. */
 const SPACE = 0.25
 
+/** Room between a cell's text and the next column's: both cells' inner margins. */
+const CELL_MARGINS = 10
+
 /** The line's text in column `col` of the band, with its box, if it has one there. */
 function chunkIn(band: Band, col: number, columns: readonly Column[]): Band['chunks'][number] | undefined {
   return band.chunks.find((c) => columnsUnder(c.box, columns)[0] === col)
@@ -25,8 +28,11 @@ export function lineStart(band: Band, above: Band, col: number, columns: readonl
   if (/^\p{Ll}/u.test(text)) return 'wrap'
   const word = text.split(/\s+/)[0] ?? ''
   const width = ((line.box.x1 - line.box.x0) * word.length) / Math.max(1, text.length)
-  // The column reaches as far as its longest line: a word that would run past it had to wrap.
-  return prev.box.x1 + SPACE * line.size + width > columns[col]!.x1 + 1 ? 'wrap' : 'start'
+  // Text wraps at the next column's text less both cells' margins (as Word sets them), or as far as
+  // its longest line reaches: a word that would run past that had to wrap.
+  const next = columns[col + 1]
+  const limit = Math.max(columns[col]!.x1, next ? next.x0 - CELL_MARGINS : -Infinity)
+  return prev.box.x1 + SPACE * line.size + width > limit + 1 ? 'wrap' : 'start'
 }
 
 /**
