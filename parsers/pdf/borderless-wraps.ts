@@ -37,10 +37,11 @@ export function lineStart(band: Band, above: Band, col: number, columns: readonl
 
 /**
  * A band that looks like a row of its own: two columns filled or more, the anchor among them, and
- * more of its cells starting afresh than carrying on the line above.
+ * more of its cells starting afresh than carrying on the line above (the anchor's own word may look
+ * wrapped where dot leaders run its line to the column's edge).
  */
 export function rowLike(band: Band, above: Band, columns: readonly Column[], filled: ReadonlySet<number>, anchor: number): boolean {
-  if (filled.size < 2 || !filled.has(anchor) || lineStart(band, above, anchor, columns) === 'wrap') return false
+  if (filled.size < 2 || !filled.has(anchor)) return false
   const starts = [...filled].filter((c) => lineStart(band, above, c, columns) === 'start').length
   return starts * 2 > filled.size
 }
