@@ -4,6 +4,7 @@ import { ruledRows, type RowRule } from './borderless-rules.js'
 import { groupHeaderSpans } from './borderless-header.js'
 import { headingAt, loneFrom, spans, tableRegions } from './borderless-regions.js'
 import { joinSections } from './borderless-join.js'
+import { keyValueRows } from './key-value-rows.js'
 import { buildRows, cellContent, type CellSlot } from './cells.js'
 import { ALIGN, union, type Box, type PageFrame } from './geometry.js'
 import { bandsOf, columnsUnder, type Band, type Column } from './gutters.js'
@@ -113,7 +114,7 @@ function pieces(chunk: Line, columns: readonly Column[]): { line: Line; cols: nu
 
 function buildTable(bands: readonly Band[], columns: readonly Column[], rects: readonly FilledRect[], frame: PageFrame, page: number, because: string[], style: RowStyle | null = null, rules: readonly RowRule[] = []): FoundTable {
   const found = rowsOf(bands, columns, style)
-  const rows = ruledRows(bands, found.rows, rules, columns, found.style.lineSpacing)
+  const rows = keyValueRows(bands, columns) ?? ruledRows(bands, found.rows, rules, columns, found.style.lineSpacing)
   // A row of one cell across the table is a banner: its rest on the next page may start with one.
   const banners = (style?.banners ?? false) || (columns.length > 1 && rows.some((row) => row.length === 1 && spans(row[0]!, columns)))
   const rowStyle = { ...found.style, banners }
