@@ -66,9 +66,12 @@ export function entries(visual: readonly (readonly string[])[], n: number): stri
   const strictCandidates: number[] = []
   let at = 0
   for (const lines of visual) {
+    let open = 0
     for (let i = 1; i < lines.length; i++) {
       at += 1
-      if (ENTRY_START.test(lines[i]!)) {
+      // Inside a bracket the entry goes on ("Sarah Green (Head of Early" / "Help)").
+      open = Math.max(0, open + (lines[i - 1]!.match(/\(/g) ?? []).length - (lines[i - 1]!.match(/\)/g) ?? []).length)
+      if (ENTRY_START.test(lines[i]!) && open === 0) {
         candidates.push(at)
         if (ENTRY_END.test(lines[i - 1]!)) strictCandidates.push(at)
       }
@@ -82,15 +85,19 @@ export function entries(visual: readonly (readonly string[])[], n: number): stri
   const extra = n - visual.length
   // Past a handful of choices the guess is no longer a reading.
   if (extra < 1 || candidates.length > 12 || extra > 4) return null
-  let best: { entries: string[]; score: number } | null = null
+  let best: { entries: string[]; score: number; spread: number } | null = null
   let tie = false
   for (const pick of choose(extra, 0, candidates.length)) {
     const cut = cutAt(visual, new Set(pick.map((i) => candidates[i]!)))
     const score = strain(cut.entries, cut.cutAfter)
-    if (!best || score < best.score) {
-      best = { entries: cut.entries, score }
+    // Between cuts that leave entries equally whole, the one whose entries are most alike in
+    // length: the people of one list are named alike ("Head of Safeguarding", "Assistant Director
+    // Children's Services"), and a wrong cut leaves a long entry beside a short one.
+    const spread = cut.entries.reduce((sum, e) => sum + e.length ** 2, 0)
+    if (!best || score < best.score || (score === best.score && spread < best.spread)) {
+      best = { entries: cut.entries, score, spread }
       tie = false
-    } else if (score === best.score) tie = true
+    } else if (score === best.score && spread === best.spread) tie = true
   }
   return best && !tie ? best.entries : null
 }

@@ -46,8 +46,9 @@ export function splitAlignedRow(roles: readonly ColumnRole[], slots: readonly (G
   // A column lines up with n actions when it has a line each, or its form cuts it into n (item-forms.ts).
   const fits = (role: Role, n: number): boolean => count(role) === n || piecesByForm(role, linesOf(slots[at(role)]), n) !== null
   let items = markedItems(lines)
-  // A lone "a) …" is numbered as the first of a list: its marker is a ref, not text.
-  if (items?.length === 1 && !/^[a-z]\)|^[•▪◦·*–-]/.test(lines[0]!)) items = null
+  // A lone "a) …", "1. …" or "1.1 …" is numbered as the first of a list (a Word list of one whose
+  // number a PDF shows as text): its marker is a ref, not text. A bare number ("2013 budget") is text.
+  if (items?.length === 1 && !/^[a-z]\)|^[•▪◦·*–-]|^\d{1,2}(?:[.)]|\.\d{1,2}[.)]?)\s/.test(lines[0]!)) items = null
   if (!items) {
     if (lines.length < 2) return null
     // Plain lines split only when the lead and the date columns line up with them, line for line;

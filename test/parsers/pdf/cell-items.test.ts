@@ -56,7 +56,18 @@ describe('entries of a lead cell beside a list', () => {
     expect(entries([['LSCB Business', 'Manager'], ['Priya Edwards', 'Designated', 'Doctor']], 3)).toEqual(['LSCB Business Manager', 'Priya Edwards', 'Designated Doctor'])
     expect(entries([['Assistant Director of', 'Children’s Services', 'Ann Lee']], 2)).toEqual(['Assistant Director of Children’s Services', 'Ann Lee'])
   })
+  it('between cuts that leave whole entries, takes the one whose entries are most alike in length', () => {
+    expect(entries([['Service Manager', 'Assessment', 'Principal Social', 'Worker'], ['Virtual School', 'Head']], 3)).toEqual(['Service Manager Assessment', 'Principal Social Worker', 'Virtual School Head'])
+    expect(entries([['Head of Service', 'Children in Care', 'Service Manager', 'Assessment']], 2)).toEqual(['Head of Service Children in Care', 'Service Manager Assessment'])
+  })
   it('gives null when two cuts are as good', () => {
-    expect(entries([['Service Manager', 'Assessment', 'Principal Social', 'Worker'], ['Virtual School', 'Head']], 3)).toBeNull()
+    expect(entries([['Ann Lee', 'Bob Ray', 'Ann Lee']], 2)).toBeNull()
+  })
+})
+
+describe('entries never cut inside a bracket', () => {
+  it('keeps a title that wrapped inside its brackets with its name', () => {
+    expect(entries([['Sarah Green (Head of Early', 'Help)']], 2)).toBeNull()
+    expect(entries([['Sarah Green (Head of Early', 'Help) Ann Lee', 'Bob Ray (Named', 'GP)']], 2)).toEqual(['Sarah Green (Head of Early Help) Ann Lee', 'Bob Ray (Named GP)'])
   })
 })
