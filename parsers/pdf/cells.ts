@@ -1,6 +1,8 @@
 import type { Cell, Row } from '../../schemas/index.js'
 import { area, overlapArea, type Box, type PageFrame } from './geometry.js'
-import { BULLET, groupLines, paragraphsOf, paragraphText, type Line } from './lines.js'
+import { entries } from './cell-entries.js'
+import { cellParagraphs } from './cell-items.js'
+import { BULLET, groupLines, paragraphText, type Line } from './lines.js'
 import type { FilledRect } from './rulings.js'
 import type { TextRun } from './text-items.js'
 
@@ -51,9 +53,9 @@ function wrapEdge(visual: readonly Line[], box: Box): number {
 export function cellContent(runs: readonly TextRun[], box: Box): CellContent {
   if (runs.length === 0) return { lines: [], bold: false, boldLead: null }
   const visual = groupLines(runs)
-  const paragraphs = paragraphsOf(visual, wrapEdge(visual, box))
+  const paragraphs = cellParagraphs(visual, wrapEdge(visual, box))
   const lines = paragraphs.map((p) => p.text)
-  const items = paragraphs.filter((p) => p.bullet).length
+  const items = paragraphs.filter((p) => p.item).length
   return { lines, items, visual: paragraphs.map((p) => p.lines.map((l) => l.text)), ...emphasis(visual.flatMap((l) => l.runs)) }
 }
 
@@ -109,33 +111,6 @@ function runsIn(runs: readonly TextRun[]): (slot: CellSlot) => CellContent {
     for (let k = lo; k < order.length && order[k]!.y < slot.box.y1; k += 1) if (centreIn(order[k]!.run, slot.box)) hits.push(order[k]!)
     return cellContent(hits.sort((a, b) => a.i - b.i).map((h) => h.run), slot.box)
   }
-}
-
-// A line that can open an entry of its own: a name, a title, a date or a number, not a sentence's next word.
-const ENTRY_START = /^[\p{Lu}\p{N}]/u
-// A line closing a bracket (a lead's title: "Bridget Khan (Head of Safeguarding)") ends an entry.
-const ENTRY_END = /\)$/
-
-/**
- * A cell's lines cut again at the visual line ends where a new entry can start, so that there
- * are `n` of them: first every such end, else only those that close a bracket. Null when neither
- * gives `n`.
- */
-function entries(visual: readonly (readonly string[])[], n: number): string[] | null {
-  for (const strict of [false, true]) {
-    const out: string[] = []
-    for (const lines of visual) {
-      let entry = lines[0]!
-      for (let i = 1; i < lines.length; i++) {
-        const cut = ENTRY_START.test(lines[i]!) && (!strict || ENTRY_END.test(lines[i - 1]!))
-        if (cut) out.push(entry)
-        entry = cut ? lines[i]! : `${entry} ${lines[i]}`
-      }
-      out.push(entry)
-    }
-    if (out.length === n) return out
-  }
-  return null
 }
 
 /**

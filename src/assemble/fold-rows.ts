@@ -33,6 +33,8 @@ function carriesOn(cell: Cell | undefined, piece: Cell, lettersOnly = true): boo
   if (startsLower(piece)) return true
   const lastLine = cell?.lines[cell.lines.length - 1]?.trim() ?? ''
   const word = (piece.lines[0] ?? '').trim()
+  // A bracket left open ("Sarah Doyle (Head of") is closed by what follows.
+  if (/\([^)]*$/.test(lastLine)) return true
   return lastLine !== '' && !/\s/.test(word) && !/[.!?;:]$/.test(lastLine) && (!lettersOnly || /^\p{L}/u.test(word))
 }
 
@@ -76,7 +78,8 @@ export function foldRow(above: Row, fragment: Row): Row {
     if (!piece) return cell
     // A piece that carries on the cell (a year after "31 March" too) joins its last line; else it is a new line.
     const lines = [...cell.lines]
-    if (lines.length > 0 && carriesOn(cell, piece, false)) {
+    // A lettered list item ("b) …") starts in lower case but is an item of its own.
+    if (lines.length > 0 && carriesOn(cell, piece, false) && !/^\(?[a-z]\)\s/.test(piece.lines[0] ?? '')) {
       lines[lines.length - 1] = `${lines[lines.length - 1]} ${piece.lines[0] ?? piece.text}`
       lines.push(...piece.lines.slice(1))
     } else lines.push(...piece.lines)

@@ -7,6 +7,8 @@
 import type { Cell } from '../../schemas/index.js'
 import type { GridSlot } from '../assemble/grid.js'
 import type { ColumnRole, Role } from './column-roles.js'
+import { piecesByForm } from './item-forms.js'
+import { parseUkDate } from './parse-date.js'
 
 const MARKER = /^(\(?[a-z]\)|\(?(?:i|ii|iii|iv|v|vi|vii|viii)\)|\d+(?:\.\d+)*[.)]?|[•▪◦·*–-])\s+(?=\S)/
 const fold = (t: string): string => t.replace(/\s+/g, ' ').trim()
@@ -41,13 +43,22 @@ export function splitAlignedRow(roles: readonly ColumnRole[], slots: readonly (G
   const lines = linesOf(slots[actionCol])
   const at = (role: Role): number => roles.findIndex((r, i) => r.role === role && linesOf(slots[i]).length > 0)
   const count = (role: Role): number => linesOf(slots[at(role)]).length
+  // A column lines up with n actions when it has a line each, or its form cuts it into n (item-forms.ts).
+  const fits = (role: Role, n: number): boolean => count(role) === n || piecesByForm(role, linesOf(slots[at(role)]), n) !== null
   let items = markedItems(lines)
-  // A lone "a) …" is numbered as the first of a list: its marker is a ref, not text.
-  if (items?.length === 1 && !/^[a-z]\)|^[•▪◦·*–-]/.test(lines[0]!)) items = null
+  // A lone "a) …", "1. …" or "1.1 …" is numbered as the first of a list (a Word list of one whose
+  // number a PDF shows as text): its marker is a ref, not text. A bare number ("2013 budget") is text.
+  if (items?.length === 1 && !/^[a-z]\)|^[•▪◦·*–-]|^\d{1,2}(?:[.)]|\.\d{1,2}[.)]?)\s/.test(lines[0]!)) items = null
   if (!items) {
     if (lines.length < 2) return null
-    // Plain lines split only when the lead and the date columns line up with them, line for line.
-    if (!(count('lead') === lines.length && count('due') === lines.length)) return null
+    // Plain lines split only when the lead and the date columns line up with them, line for line;
+    // or when the date column has a date for each line and the lead cell names several people whose
+    // breaks were lost (fewer lines than actions). One lead with a date per line keeps the lines as
+    // steps of one action (row-fields.ts).
+    const n = lines.length
+    const due = linesOf(slots[at('due')])
+    const datedLines = due.length === n && due.every((l) => parseUkDate(l).iso) && count('lead') >= 2
+    if (!((fits('lead', n) && fits('due', n)) || datedLines)) return null
     items = lines
   }
   const n = items.length
@@ -60,7 +71,8 @@ export function splitAlignedRow(roles: readonly ColumnRole[], slots: readonly (G
         if (c === actionCol) return withText(slot.cell, marker ? item.slice(marker[0].length).trim() : item)
         const role = roles[c]?.role
         const own = linesOf(slot)
-        if (role && PER_ACTION.includes(role) && own.length === n) return withText(slot.cell, own[k]!)
+        const pieces = own.length === n ? own : piecesByForm(role, own, n)
+        if (role && PER_ACTION.includes(role) && pieces) return withText(slot.cell, pieces[k]!)
         return slot
       }),
     }

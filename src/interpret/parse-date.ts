@@ -90,3 +90,21 @@ export function parseUkDate(raw: string | null | undefined): ParsedDate {
   }
   return NONE
 }
+
+/**
+ * Several dates written one after another in one cell ("31/12/13 31/03/14 30/04/12", "Sep-12,
+ * Jun-13"), one per action listed beside them, whose line breaks were lost: the dates in order,
+ * each as written. Null unless the whole text is dates and the separators between them.
+ */
+export function splitDateList(raw: string): string[] | null {
+  let rest = raw.replace(/\s+/g, ' ').trim()
+  const out: string[] = []
+  while (rest) {
+    const rule = DATE_START.test(rest) ? RULES.find(([pattern]) => pattern.test(rest)) : undefined
+    const m = rule && rest.match(rule[0])
+    if (!m) return null
+    out.push(m[0].trim())
+    rest = rest.slice(m[0].length).replace(/^(?:\s*(?:[,;/&]|and)\s*|\s+)/, '')
+  }
+  return out.length >= 2 ? out : null
+}

@@ -30,6 +30,18 @@ describe('folding a row the reader cut', () => {
     expect((result.blocks[0] as Table).rows[1]!.cells[5]!.lines).toEqual(['Policy drafted and sent to the board', 'Board meeting moved to March'])
   })
 
+  it('keeps a lettered item carried over a page break as a line of its own', () => {
+    const listed = ['Improve recording', 'a) Revise the recording policy', 'Ann Lee', 'Draft agreed', '31/01/2013', 'Policy drafted']
+    const result = assembleTables(doc([table(0, [HEADER, listed]), table(1, [['', 'b) Train staff on the policy', '', '', '', '']])]))
+    expect((result.blocks[0] as Table).rows[1]!.cells[1]!.lines).toEqual(['a) Revise the recording policy', 'b) Train staff on the policy'])
+  })
+
+  it('joins a piece to the line above it when that line left a bracket open', () => {
+    const lead = ['Improve recording', 'Revise the recording policy', 'Sarah Doyle (Head of', 'Draft agreed', '31/01/2013', 'Policy drafted']
+    const result = assembleTables(doc([table(0, [HEADER, lead]), table(1, [['', '', 'Safeguarding) Gareth Pritchard (Named GP)', '', '', '']])]))
+    expect((result.blocks[0] as Table).rows[1]!.cells[2]!.lines).toEqual(['Sarah Doyle (Head of Safeguarding) Gareth Pritchard (Named GP)'])
+  })
+
   it('folds a notes-only row inside a page when it carries on a cut sentence', () => {
     const result = assembleTables(doc([table(0, [HEADER, ACTION, ['', '', '', '', '', 'and agreed on 3 March']])]))
     expect(texts(result.blocks[0])).toEqual([HEADER, [...ACTION.slice(0, 5), 'Policy drafted and sent to the board and agreed on 3 March']])

@@ -185,6 +185,46 @@ describe('cells with one value per sub-action', () => {
     ])
   })
 
+  it('pairs a lead cell and a date cell whose line breaks were lost with the listed actions when their form gives one each', () => {
+    const { plan } = interpretPlan(documentOf([table(0, [
+      ['Recommendation', 'Action', 'Lead', 'Target date'],
+      ['Improve recording', 'a) Draft the policy\nb) Consult staff\nc) Launch', 'Ian Khan (LSCB Business Manager) Alison Khan (Designated Doctor) Mark Collins (Named GP)', '31/12/13 31/03/14 30/04/12'],
+      ['Improve audits', '1.1 Audit files\n1.2 Report findings', 'Deborah Wright Martin Wright', 'Sep-12 Jun-13'],
+    ])]), SOURCE)
+    expect(plan.recommendations.flatMap((r) => r.actions.map((a) => [a.text, a.due_date]))).toEqual([
+      ['Draft the policy', '2013-12-31'],
+      ['Consult staff', '2014-03-31'],
+      ['Launch', '2012-04-30'],
+      ['Audit files', '2012-09'],
+      ['Report findings', '2013-06'],
+    ])
+    expect(plan.recommendations.flatMap((r) => r.actions.map((a) => a.lead_raw))).toEqual([
+      'Ian Khan (LSCB Business Manager)', 'Alison Khan (Designated Doctor)', 'Mark Collins (Named GP)', 'Deborah Wright', 'Martin Wright',
+    ])
+  })
+
+  it('leaves a lead cell shared when its form gives another count than the actions', () => {
+    const { plan } = interpretPlan(documentOf([table(0, [
+      ['Recommendation', 'Action', 'Lead', 'Target date'],
+      ['Improve recording', 'a) Draft the policy\nb) Consult staff\nc) Launch', 'Ian Khan (LSCB Business Manager) Alison Khan (Designated Doctor)', '31/12/13 31/03/14'],
+    ])]), SOURCE)
+    const actions = plan.recommendations[0]!.actions
+    expect(actions.map((a) => a.lead_raw)).toEqual(Array(3).fill('Ian Khan (LSCB Business Manager) Alison Khan (Designated Doctor)'))
+    expect(actions.map((a) => a.due_date)).toEqual(['2013-12-31', '2013-12-31', '2013-12-31'])
+  })
+
+  it('splits plain lines with a date each when the lead cell names several people in fewer lines', () => {
+    const { plan } = interpretPlan(documentOf([table(0, [
+      ['Recommendation', 'Action', 'Lead', 'Target date'],
+      ['Improve recording', 'Draft the policy\nConsult staff\nLaunch', 'LSCB Business Manager\nPriya Edwards Designated Doctor', 'Sep-12\nJun-13\nMar-14'],
+    ])]), SOURCE)
+    expect(plan.recommendations[0]!.actions.map((a) => [a.text, a.due_date])).toEqual([
+      ['Draft the policy', '2012-09'],
+      ['Consult staff', '2013-06'],
+      ['Launch', '2014-03'],
+    ])
+  })
+
   it('keeps the raw text when the counts differ', () => {
     const { plan } = interpretPlan(documentOf([table(0, [
       ['Recommendation', 'Action', 'Target date'],

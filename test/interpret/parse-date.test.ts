@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { parseUkDate } from '../../src/interpret/parse-date.js'
+import { parseUkDate, splitDateList } from '../../src/interpret/parse-date.js'
 
 describe('parseUkDate', () => {
   it.each([
@@ -53,5 +53,18 @@ describe('parseUkDate', () => {
   it('knows 2012 was a leap year and 2013 was not', () => {
     expect(parseUkDate('29/02/12').iso).toBe('2012-02-29')
     expect(parseUkDate('29/02/13').iso).toBeNull()
+  })
+})
+
+describe('splitDateList', () => {
+  it('cuts dates written one after another, one per action, whose line breaks were lost', () => {
+    expect(splitDateList('31/12/13 31/03/14 30/04/12')).toEqual(['31/12/13', '31/03/14', '30/04/12'])
+    expect(splitDateList('Sep-12, Jun-13 and Mar-14')).toEqual(['Sep-12', 'Jun-13', 'Mar-14'])
+    expect(splitDateList('March 2013 / June 2013')).toEqual(['March 2013', 'June 2013'])
+  })
+  it('gives null for one date or for a date with words after it', () => {
+    expect(splitDateList('31/12/13')).toBeNull()
+    expect(splitDateList('31/12/13 then review')).toBeNull()
+    expect(splitDateList('Ongoing 31/12/13')).toBeNull()
   })
 })
