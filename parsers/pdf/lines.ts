@@ -34,7 +34,17 @@ export function joinRuns(runs: readonly TextRun[]): string {
     text += run.text
     prev = run
   }
-  return text.replace(/\s+/g, ' ').trim()
+  return isTidy(text) ? text : text.replace(/\s+/g, ' ').trim()
+}
+
+/** True when the text has no whitespace but single spaces between words: collapsing and trimming would give it back unchanged (and allocate a copy). */
+function isTidy(text: string): boolean {
+  const last = text.length - 1
+  for (let i = 0; i <= last; i++) {
+    const c = text.charCodeAt(i)
+    if (isSpaceCode(c) && (c !== 32 || i === 0 || i === last || text.charCodeAt(i + 1) === 32 || isSpaceCode(text.charCodeAt(i + 1)))) return false
+  }
+  return true
 }
 
 /**

@@ -1,5 +1,5 @@
 import { OPS } from 'pdfjs-dist/legacy/build/pdf.mjs'
-import { apply, compose, scaleOf, type Box, type Matrix } from './geometry.js'
+import { compose, scaleOf, type Box, type Matrix } from './geometry.js'
 
 /**
  * The vector graphics of a page reduced to what tables are made of: horizontal and vertical rules
@@ -67,67 +67,100 @@ export function toHex(color: unknown): string | null {
   return null
 }
 
-/** Subpaths as lists of points in the layout frame; a curve breaks the straight run it is in. */
-function subpaths(data: ArrayLike<number>, toLayout: Matrix): { points: [number, number][]; closed: boolean }[] {
-  const out: { points: [number, number][]; closed: boolean }[] = []
-  let current: { points: [number, number][]; closed: boolean } | null = null
+/**
+ * A path's points in the layout frame, flat (x, y, x, y, …), and its subpaths as ranges of them:
+ * a curve breaks the straight run it is in. Points are not kept as [x, y] pairs: every rule of
+ * every page passes through here, and the pairs were most of what reading the graphics allocated.
+ */
+interface Subpaths {
+  xy: number[]
+  /** Per subpath: index of its first point, index past its last point, and whether it was closed. */
+  from: number[]
+  to: number[]
+  closed: boolean[]
+}
+
+function subpaths(data: ArrayLike<number>, m: Matrix): Subpaths {
+  const xy: number[] = []
+  const from: number[] = []
+  const to: number[] = []
+  const closed: boolean[] = []
+  let open = false
+  const add = (x: number, y: number): void => {
+    xy.push(m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5])
+  }
+  const start = (): void => {
+    from.push(xy.length / 2)
+    to.push(xy.length / 2)
+    closed.push(false)
+    open = true
+  }
   for (let i = 0; i < data.length; ) {
     const op = data[i]
     if (op === DRAW.moveTo || op === DRAW.lineTo) {
-      const p = apply(toLayout, data[i + 1] ?? 0, data[i + 2] ?? 0)
-      if (op === DRAW.moveTo || !current) {
-        current = { points: [], closed: false }
-        out.push(current)
-      }
-      current.points.push(p)
+      if (op === DRAW.moveTo || !open) start()
+      add(data[i + 1] ?? 0, data[i + 2] ?? 0)
+      to[to.length - 1]! += 1
       i += 3
     } else if (op === DRAW.curveTo || op === DRAW.quadraticCurveTo) {
       const n = op === DRAW.curveTo ? 6 : 4
-      const end = apply(toLayout, data[i + n - 1] ?? 0, data[i + n] ?? 0)
-      current = { points: [end], closed: false }
-      out.push(current)
+      start()
+      add(data[i + n - 1] ?? 0, data[i + n] ?? 0)
+      to[to.length - 1]! += 1
       i += n + 1
     } else if (op === DRAW.closePath) {
-      const open = current as { points: [number, number][]; closed: boolean } | null
-      if (open) open.closed = true
-      const start = open?.points[0]
-      if (start) {
-        current = { points: [start], closed: false }
-        out.push(current)
+      if (open) {
+        const k = closed.length - 1
+        closed[k] = true
+        // The next subpath starts where the closed one did (when it has a point).
+        if (to[k]! > from[k]!) {
+          const first = from[k]!
+          start()
+          xy.push(xy[2 * first]!, xy[2 * first + 1]!)
+          to[to.length - 1]! += 1
+        }
       }
       i += 1
     } else break
   }
-  return out.filter((s) => s.points.length > 1)
+  return { xy, from, to, closed }
 }
 
-function edges(points: [number, number][], closed: boolean): [[number, number], [number, number]][] {
-  const out: [[number, number], [number, number]][] = []
-  for (let i = 1; i < points.length; i++) out.push([points[i - 1]!, points[i]!])
-  if (closed && points.length > 2) out.push([points[points.length - 1]!, points[0]!])
-  return out
-}
-
-function segmentOf([a, b]: [[number, number], [number, number]]): Segment | null {
-  const dx = Math.abs(a[0] - b[0])
-  const dy = Math.abs(a[1] - b[1])
-  if (dy <= SLANT && dx > dy) return { orient: 'h', at: (a[1] + b[1]) / 2, from: Math.min(a[0], b[0]), to: Math.max(a[0], b[0]) }
-  if (dx <= SLANT && dy > dx) return { orient: 'v', at: (a[0] + b[0]) / 2, from: Math.min(a[1], b[1]), to: Math.max(a[1], b[1]) }
+function segmentOf(ax: number, ay: number, bx: number, by: number): Segment | null {
+  const dx = Math.abs(ax - bx)
+  const dy = Math.abs(ay - by)
+  if (dy <= SLANT && dx > dy) return { orient: 'h', at: (ay + by) / 2, from: Math.min(ax, bx), to: Math.max(ax, bx) }
+  if (dx <= SLANT && dy > dx) return { orient: 'v', at: (ax + bx) / 2, from: Math.min(ay, by), to: Math.max(ay, by) }
   return null
 }
 
-/** The box of a closed subpath when it is an axis-aligned rectangle. */
-function rectangleOf(points: [number, number][]): Box | null {
-  const pts = points.length > 4 && near(points[0]!, points[points.length - 1]!) ? points.slice(0, -1) : points
-  if (pts.length !== 4) return null
-  const es = edges(pts, true)
-  if (!es.every((e) => segmentOf(e) !== null || near(e[0], e[1]))) return null
-  const xs = pts.map((p) => p[0])
-  const ys = pts.map((p) => p[1])
-  return { x0: Math.min(...xs), y0: Math.min(...ys), x1: Math.max(...xs), y1: Math.max(...ys) }
+const isAxisEdge = (ax: number, ay: number, bx: number, by: number): boolean => {
+  const dx = Math.abs(ax - bx)
+  const dy = Math.abs(ay - by)
+  return (dy <= SLANT && dx > dy) || (dx <= SLANT && dy > dx) || (dx < 0.01 && dy < 0.01)
 }
 
-const near = (a: [number, number], b: [number, number]): boolean => Math.abs(a[0] - b[0]) < 0.01 && Math.abs(a[1] - b[1]) < 0.01
+/** The box of the subpath of points [a, b) when it is an axis-aligned rectangle (closed or not). */
+function rectangleOf(xy: readonly number[], a: number, b: number): Box | null {
+  // A rectangle drawn back to its first corner has that corner twice.
+  const end = b - a > 4 && Math.abs(xy[2 * a]! - xy[2 * b - 2]!) < 0.01 && Math.abs(xy[2 * a + 1]! - xy[2 * b - 1]!) < 0.01 ? b - 1 : b
+  if (end - a !== 4) return null
+  let x0 = Infinity
+  let y0 = Infinity
+  let x1 = -Infinity
+  let y1 = -Infinity
+  for (let k = a; k < end; k++) {
+    const next = k + 1 < end ? k + 1 : a
+    const x = xy[2 * k]!
+    const y = xy[2 * k + 1]!
+    if (!isAxisEdge(x, y, xy[2 * next]!, xy[2 * next + 1]!)) return null
+    x0 = Math.min(x0, x)
+    y0 = Math.min(y0, y)
+    x1 = Math.max(x1, x)
+    y1 = Math.max(y1, y)
+  }
+  return { x0, y0, x1, y1 }
+}
 
 const isWhite = (hex: string): boolean => /^#(?:f[a-f0-9]){3}$/.test(hex)
 
@@ -177,17 +210,29 @@ export function pageGraphics(operatorList: { fnArray: number[]; argsArray: unkno
         const data = (args?.[1] as unknown[] | undefined)?.[0]
         if (!data || typeof (data as ArrayLike<number>).length !== 'number') break
         const toLayout = compose(state.ctm, pageToLayout)
-        const paths = subpaths(data as ArrayLike<number>, toLayout)
+        const { xy, from, to, closed } = subpaths(data as ArrayLike<number>, toLayout)
+        const count = from.length
         if (STROKES.has(paintOp) && !isWhite(state.stroke) && state.lineWidth * scaleOf(toLayout) < 6) {
           const closes = paintOp === OPS.closeStroke || paintOp === OPS.closeFillStroke || paintOp === OPS.closeEOFillStroke
-          for (const p of paths) for (const e of edges(p.points, p.closed || closes)) {
-            const s = segmentOf(e)
-            if (s) segments.push(s)
+          for (let p = 0; p < count; p++) {
+            const a = from[p]!
+            const b = to[p]!
+            // A subpath of one point draws nothing.
+            if (b - a < 2) continue
+            for (let k = a + 1; k < b; k++) {
+              const s = segmentOf(xy[2 * k - 2]!, xy[2 * k - 1]!, xy[2 * k]!, xy[2 * k + 1]!)
+              if (s) segments.push(s)
+            }
+            if ((closed[p] || closes) && b - a > 2) {
+              const s = segmentOf(xy[2 * b - 2]!, xy[2 * b - 1]!, xy[2 * a]!, xy[2 * a + 1]!)
+              if (s) segments.push(s)
+            }
           }
         }
         if (FILLS.has(paintOp)) {
-          for (const p of paths) {
-            const box = rectangleOf(p.points)
+          for (let p = 0; p < count; p++) {
+            if (to[p]! - from[p]! < 2) continue
+            const box = rectangleOf(xy, from[p]!, to[p]!)
             if (!box) continue
             const w = box.x1 - box.x0
             const h = box.y1 - box.y0
