@@ -4,7 +4,6 @@ import type { Reader } from '../reader.js'
 import { isOle } from '../docx/ole.js'
 import { indexedPalette, themeColours, type Palette } from './colour.js'
 import { gridToBlocks } from './grid-blocks.js'
-import { sheetGrid } from './sheet-grid.js'
 import { checkWorkbookBytes, isWorkbookZip, isZip } from './workbook-bytes.js'
 
 /**
@@ -37,6 +36,8 @@ export async function readWorkbook(bytes: Uint8Array, path: string): Promise<{ d
   const parts = checkWorkbookBytes(bytes, path)
   const palette: Palette = { theme: themeColours(parts.theme), indexed: indexedPalette(parts.styles) }
   const workbook = await load(bytes, path)
+  // Its number formats (numfmt) load only when a workbook is read, not in every PDF or Word run.
+  const { sheetGrid } = await import('./sheet-grid.js')
   const blocks: Block[] = []
   const diagnostics: Diagnostic[] = []
   let tables = 0

@@ -58,25 +58,34 @@ export class PlanState {
 
   protected record(table: Table, r: number, cls: RowClass, detail: string): void {
     // Numbered as the reader numbered it (as `tables` and each record's provenance are), not by the
-    // row's place in a table that assembly joined over pages.
-    const { page, table: t, row } = this.provenance(table, r)
+    // row's place in a table that assembly joined over pages. Every row is traced, so the trace
+    // takes only the row's place, not the box provenance() works out.
+    const { page, table: t, row } = this.place(table, r)
     this.trace.push({ table: t ?? table.index, row: row ?? r, page, class: cls, detail })
   }
 
+  private place(table: Table, r: number): Provenance {
+    const cell = table.rows[r]?.cells[0]
+    const page = cell?.provenance.page ?? table.provenance.page
+    return { page, table: cell?.provenance.table ?? table.index, row: cell?.provenance.row ?? r }
+  }
 
   protected provenance(table: Table, r: number): Provenance {
     const cells = table.rows[r]?.cells ?? []
-    const cell = cells[0]
-    const page = cell?.provenance.page ?? table.provenance.page
-    const where: Provenance = { page, table: cell?.provenance.table ?? table.index, row: cell?.provenance.row ?? r }
+    const where = this.place(table, r)
     // PDF: the row's box on its page, the union of its cells' boxes (a row folded from two pages keeps its first page's).
-    const boxes = cells.filter((c) => c.provenance.page === page).flatMap((c) => (c.provenance.bbox ? [c.provenance.bbox] : []))
-    if (boxes.length === 0) return where
+    let box: [number, number, number, number] | null = null
+    for (const c of cells) {
+      const b = c.provenance.bbox
+      if (c.provenance.page !== where.page || !b) continue
+      box = box ? [Math.min(box[0], b[0]), Math.min(box[1], b[1]), Math.max(box[2], b[2]), Math.max(box[3], b[3])] : [b[0], b[1], b[2], b[3]]
+    }
+    if (!box) return where
     const round = (n: number): number => Math.round(n * 10) / 10
     // A scan read by OCR: the row's confidence, the mean of its cells'.
     const read = cells.flatMap((c) => (c.provenance.confidence === undefined ? [] : [c.provenance.confidence]))
     if (read.length > 0) where.confidence = Math.round((read.reduce((a, b) => a + b, 0) / read.length) * 100) / 100
-    return { ...where, bbox: [round(Math.min(...boxes.map((b) => b[0]))), round(Math.min(...boxes.map((b) => b[1]))), round(Math.max(...boxes.map((b) => b[2]))), round(Math.max(...boxes.map((b) => b[3])))] }
+    return { ...where, bbox: [round(box[0]), round(box[1]), round(box[2]), round(box[3])] }
   }
 
 
