@@ -1,5 +1,6 @@
 import type { Table } from '../../schemas/index.js'
 import { rowsOf } from './borderless-rows.js'
+import { CELL_MARGINS } from './borderless-wraps.js'
 import { ruledRows, type RowRule } from './borderless-rules.js'
 import { groupHeaderSpans } from './borderless-header.js'
 import { headingAt, loneFrom, spans, tableRegions } from './borderless-regions.js'
@@ -45,9 +46,6 @@ function markersSized(runs: readonly TextRun[]): TextRun[] {
     return item && item.size !== run.size ? { ...run, size: item.size } : run
   })
 }
-
-/** Room left between a cell's text and the next column's: both cells' inner margins, as Word sets them. */
-const CELL_MARGINS = 10
 
 /** True when every chunk of the band starts at one of the columns. */
 const fitsColumns = (band: Band, starts: readonly number[]): boolean => band.chunks.every((c) => starts.some((s) => Math.abs(c.box.x0 - s) <= ALIGN))

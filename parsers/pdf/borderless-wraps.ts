@@ -11,8 +11,8 @@ import { columnsUnder } from './gutters.js'
 /** A space between words, in font sizes. */
 const SPACE = 0.25
 
-/** Room between a cell's text and the next column's: both cells' inner margins. */
-const CELL_MARGINS = 10
+/** Room left between a cell's text and the next column's: both cells' inner margins, as Word sets them. */
+export const CELL_MARGINS = 10
 
 /** The line's text in column `col` of the band, with its box, if it has one there. */
 function chunkIn(band: Band, col: number, columns: readonly Column[]): Band['chunks'][number] | undefined {
